@@ -1,0 +1,73 @@
+# MLTrack. `make dev` runs the product, `make test` proves it; `make help` lists every target.
+# Targets delegate to npm scripts and scripts/; installs run only when their inputs change.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+.DELETE_ON_ERROR:
+
+NODE_STAMP := node_modules/.installed
+VENV_STAMP := .venv/.installed
+SDK_DIST := mltrack-sdk/dist/index.js
+SDK_SOURCES := $(shell find mltrack-sdk/src -type f -not -name '*.test.ts') mltrack-sdk/package.json mltrack-sdk/tsup.config.ts
+
+.PHONY: help install dev build lint format typecheck type-check chromium test test-unit test-integration test-e2e check bench clean python-lock
+
+help: ## List the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+$(NODE_STAMP): package.json package-lock.json ui/package.json mltrack-sdk/package.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+$(VENV_STAMP): scripts/ensure-venv.sh $(wildcard scripts/requirements/*.txt)
+	scripts/ensure-venv.sh
+
+$(SDK_DIST): $(NODE_STAMP) $(SDK_SOURCES)
+	npm run build:sdk
+
+install: $(NODE_STAMP) $(VENV_STAMP) ## Install Node packages and the Python .venv (MLflow 3.18)
+
+dev: install $(SDK_DIST) ## Run MLflow (SQLite in ./.mltrack) and the UI on http://127.0.0.1:3000
+	npm run dev
+
+build: install $(SDK_DIST) ## Build the SDK and the production UI
+	npm run build:ui
+
+lint: $(NODE_STAMP) ## ESLint and Prettier checks
+	npm run lint
+
+format: $(NODE_STAMP) ## Format and auto-fix what can be fixed
+	npm run format
+
+typecheck: $(NODE_STAMP) $(SDK_DIST) ## TypeScript across the SDK, UI, tests, scripts and benchmarks
+	npm run typecheck
+
+type-check: typecheck ## Same as typecheck
+
+chromium: ## Install Debian's chromium for the browser tests, when missing
+	scripts/ensure-chromium.sh
+
+test-unit: $(NODE_STAMP) $(SDK_DIST) ## Unit tests (vitest)
+	npm run test:unit
+
+test-integration: install build ## Integration tests against a real MLflow server and the built UI
+	npm run test:integration
+
+test-e2e: install build chromium ## End-to-end tests in Chromium against a real MLflow server
+	npm run test:e2e
+
+check: lint typecheck test-unit ## Lint, typecheck and unit tests (fast)
+
+test: install chromium lint typecheck test-unit build test-integration test-e2e ## Install and run every test tier (what CI runs)
+	@npx tsx scripts/test-summary.ts
+
+bench: install build ## Run every benchmark under bench/ against real servers and print the results
+	npm run bench
+
+clean: ## Remove build and test output (keeps .venv, node_modules and ./.mltrack data)
+	rm -rf ui/.next ui/dist mltrack-sdk/dist test-results tests/e2e/.output bench/.output
+
+python-lock: $(VENV_STAMP) ## Re-freeze scripts/requirements/constraints.txt from .venv
+	{ echo '# Exact versions for python.txt, frozen from a working .venv (make python-lock).'; \
+	  .venv/bin/pip freeze --exclude mlflow; } > scripts/requirements/constraints.txt

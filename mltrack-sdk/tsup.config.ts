@@ -1,0 +1,16 @@
+import { defineConfig } from "tsup";
+
+// One build for npm users and for the UI, which imports the SDK through the same exports map.
+export default defineConfig({
+  entry: {
+    index: "src/index.ts",
+    "mlflow/index": "src/mlflow/index.ts",
+  },
+  format: ["esm", "cjs"],
+  dts: true,
+  sourcemap: true,
+  clean: true,
+  target: "node20",
+  splitting: true,
+  treeshake: true,
+});

@@ -1,0 +1,14 @@
+import type { Metadata } from "next";
+import { ExperimentsScreen } from "@/features/experiments/server";
+
+export const metadata: Metadata = { title: "Experiments" };
+export const dynamic = "force-dynamic";
+
+export default function ExperimentsPage() {
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold tracking-tight">Experiments</h1>
+      <ExperimentsScreen />
+    </div>
+  );
+}

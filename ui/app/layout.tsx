@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { AppHeader } from "@/components/app-shell/app-header";
+import { currentSession } from "@/lib/auth";
+import { Providers } from "./providers";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "MLTrack", template: "%s · MLTrack" },
+  description: "Experiment tracking over MLflow: browse, compare and deploy.",
+};
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const session = await currentSession();
+  return (
+    <html lang="en">
+      <body className="min-h-screen">
+        <Providers>
+          <AppHeader mode={session.mode} />
+          <main className="mx-auto max-w-screen-2xl px-4 py-6">{children}</main>
+        </Providers>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,29 @@
+import { Activity } from "lucide-react";
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { MlflowStatusIndicator } from "@/features/status";
+import { NavLink } from "./nav-link";
+
+export function AppHeader({ mode }: { mode: "local" }) {
+  return (
+    <header className="sticky top-0 z-40 border-b bg-background/80 backdrop-blur supports-[backdrop-filter]:bg-background/60">
+      <div className="mx-auto flex h-14 max-w-screen-2xl items-center gap-6 px-4">
+        <Link href="/experiments" className="flex items-center gap-2 font-semibold">
+          <Activity className="size-5 text-primary" aria-hidden />
+          MLTrack
+        </Link>
+        <nav className="flex items-center gap-1" aria-label="Main">
+          <NavLink href="/experiments">Experiments</NavLink>
+        </nav>
+        <div className="ml-auto flex items-center gap-4">
+          <MlflowStatusIndicator />
+          {mode === "local" ? (
+            <Badge variant="secondary" title="No sign-in: the UI listens on 127.0.0.1 only" data-testid="mode-badge">
+              local mode
+            </Badge>
+          ) : null}
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,2 @@
+export { ExperimentsScreen } from "./experiments-screen";
+export { listExperiments, toExperimentSummary } from "./list-experiments";

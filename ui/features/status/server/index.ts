@@ -1,0 +1,1 @@
+export { getMlflowStatus } from "./mlflow-status";

@@ -1,0 +1,9 @@
+/** A bad configuration stops the server at start-up, with every problem named. */
+try {
+  await import("./lib/env");
+} catch (err) {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+}
+
+export {};

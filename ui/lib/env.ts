@@ -1,0 +1,62 @@
+/**
+ * The UI server's configuration, typed and validated once at start-up (instrumentation.ts).
+ * Every variable is documented in .env.example; defaults live here and there only.
+ * Nothing here is NEXT_PUBLIC_: no value of this file reaches the browser.
+ */
+import { createEnv } from "@t3-oss/env-nextjs";
+import { z } from "zod";
+
+const positiveInt = z.coerce.number().int().positive();
+const LOOPBACK_HOSTS = new Set(["127.0.0.1", "::1", "localhost"]);
+
+export const env = createEnv({
+  server: {
+    MLTRACK_HOST: z.string().min(1).default("127.0.0.1"),
+    PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+    MLFLOW_TRACKING_URI: z
+      .url({ protocol: /^https?$/, error: "must be the http(s) URL of an MLflow tracking server" })
+      .default("http://127.0.0.1:5001"),
+    MLFLOW_TRACKING_USERNAME: z.string().optional(),
+    MLFLOW_TRACKING_PASSWORD: z.string().optional(),
+    MLFLOW_TRACKING_TOKEN: z.string().optional(),
+    MLTRACK_MLFLOW_TIMEOUT_MS: positiveInt.default(30_000),
+    MLTRACK_MLFLOW_CONNECT_TIMEOUT_MS: positiveInt.max(10_000).default(1_500),
+    MLTRACK_MAX_JSON_BODY_BYTES: positiveInt.default(16 * 1024 * 1024),
+    MLTRACK_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  },
+  client: {},
+  experimental__runtimeEnv: {},
+  emptyStringAsUndefined: true,
+  createFinalSchema: (shape) =>
+    z.object(shape).superRefine((value, ctx) => {
+      if (!LOOPBACK_HOSTS.has(value.MLTRACK_HOST)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["MLTRACK_HOST"],
+          message: `local mode has no sign-in, so the UI listens on loopback only (127.0.0.1, ::1 or localhost), not ${value.MLTRACK_HOST}`,
+        });
+      }
+      if (Boolean(value.MLFLOW_TRACKING_USERNAME) !== Boolean(value.MLFLOW_TRACKING_PASSWORD)) {
+        ctx.addIssue({
+          code: "custom",
+          path: [value.MLFLOW_TRACKING_USERNAME ? "MLFLOW_TRACKING_PASSWORD" : "MLFLOW_TRACKING_USERNAME"],
+          message: "MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD go together",
+        });
+      }
+    }),
+  onValidationError: (issues) => {
+    throw new Error(describeEnvIssues(issues));
+  },
+});
+
+export function describeEnvIssues(
+  issues: readonly { message: string; path?: readonly unknown[] | undefined }[],
+): string {
+  const lines = issues.map((issue) => {
+    const name = issue.path
+      ?.map((p) => (typeof p === "object" && p !== null && "key" in p ? String(p.key) : String(p)))
+      .join(".");
+    return `  - ${name || "(config)"}: ${issue.message}`;
+  });
+  return `Invalid MLTrack configuration (see .env.example):\n${lines.join("\n")}`;
+}

@@ -1,0 +1,10 @@
+import type { NextConfig } from "next";
+
+const config: NextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  // Gateway paths such as /api/2.0/mlflow/runs/get must reach their handlers exactly as sent.
+  skipTrailingSlashRedirect: true,
+};
+
+export default config;

@@ -1,0 +1,60 @@
+/**
+ * MLTrack's HTTP server: Next.js behind a guard that sees the raw request line (see raw-guard.ts),
+ * bound to MLTRACK_HOST:PORT from the validated env. `tsx server.ts --dev` for development;
+ * the build compiles it to dist/server.js for `node dist/server.js`.
+ */
+import { createServer } from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import next from "next";
+import { guardRawRequest } from "./lib/http/raw-guard";
+
+const { env } = await import("./lib/env").catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
+const { log } = await import("./lib/log");
+
+const dev = process.argv.includes("--dev");
+const here = path.dirname(fileURLToPath(import.meta.url));
+const dir = path.basename(here) === "dist" ? path.dirname(here) : here;
+
+const app = next({ dev, dir, hostname: env.MLTRACK_HOST, port: env.PORT, ...(dev ? { turbopack: true } : {}) });
+await app.prepare();
+const handle = app.getRequestHandler();
+
+const server = createServer((req, res) => {
+  const refusal = guardRawRequest(req.method ?? "", req.url ?? "/");
+  if (refusal) {
+    log("warn", "request refused before routing", { method: req.method?.slice(0, 20), status: refusal.status });
+    res.writeHead(refusal.status, refusal.headers).end(refusal.body);
+    return;
+  }
+  void handle(req, res);
+});
+server.keepAliveTimeout = 65_000;
+
+server.on("error", (err: NodeJS.ErrnoException) => {
+  console.error(
+    err.code === "EADDRINUSE"
+      ? `Port ${env.PORT} on ${env.MLTRACK_HOST} is already in use: stop what holds it or set PORT.`
+      : `Could not start MLTrack: ${err.message}`,
+  );
+  process.exit(1);
+});
+
+server.listen(env.PORT, env.MLTRACK_HOST, () => {
+  const host = env.MLTRACK_HOST.includes(":") ? `[${env.MLTRACK_HOST}]` : env.MLTRACK_HOST;
+  console.log(
+    `MLTrack ${dev ? "(dev) " : ""}ready on http://${host}:${env.PORT} (MLflow at ${new URL(env.MLFLOW_TRACKING_URI).origin})`,
+  );
+});
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    server.close();
+    void app.close().finally(() => process.exit(0));
+    // Open keep-alive connections must not hold the process past a short grace period.
+    setTimeout(() => process.exit(0), 3_000).unref();
+  });
+}
