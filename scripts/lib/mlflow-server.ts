@@ -18,6 +18,8 @@ export interface MlflowServerOptions {
   port: number;
   workers?: number;
   echo?: boolean;
+  /** Append the server's output (its access log included) to this file. */
+  logFile?: string;
   startTimeoutMs?: number;
 }
 
@@ -46,6 +48,7 @@ export async function startMlflowServer(options: MlflowServerOptions): Promise<M
   const process_ = spawnManaged("mlflow", mlflow, args, {
     env: { ...process.env, MLFLOW_DISABLE_TELEMETRY: "true", DO_NOT_TRACK: "true" },
     echo: options.echo ?? false,
+    ...(options.logFile ? { logFile: options.logFile } : {}),
   });
   const url = `http://${host}:${options.port}`;
   try {

@@ -3,6 +3,7 @@
  * so a stop reaches its workers too, with the tail of its output kept for error messages.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { createWriteStream } from "node:fs";
 
 export interface ManagedProcess {
   readonly name: string;
@@ -20,6 +21,8 @@ export interface SpawnOptions {
   env?: NodeJS.ProcessEnv;
   /** Also copy the output to this process's stdout, prefixed with the name. */
   echo?: boolean;
+  /** Also append the whole output to this file. */
+  logFile?: string;
   tailLines?: number;
 }
 
@@ -36,9 +39,11 @@ export function spawnManaged(
     detached: true,
   });
   const limit = options.tailLines ?? 200;
+  const file = options.logFile ? createWriteStream(options.logFile, { flags: "a" }) : undefined;
   const lines: string[] = [];
   let partial = "";
   const collect = (chunk: Buffer) => {
+    file?.write(chunk);
     const text = partial + chunk.toString("utf8");
     const parts = text.split("\n");
     partial = parts.pop() ?? "";
@@ -52,7 +57,10 @@ export function spawnManaged(
   child.stderr?.on("data", collect);
 
   const exited = new Promise<number | string>((resolve) => {
-    child.once("exit", (code, signal) => resolve(code ?? signal ?? "unknown"));
+    child.once("exit", (code, signal) => {
+      file?.end();
+      resolve(code ?? signal ?? "unknown");
+    });
     child.once("error", (err) => {
       lines.push(`failed to start ${command}: ${err.message}`);
       resolve("spawn-error");
@@ -92,7 +100,7 @@ export async function waitForHttp(url: string, process_: ManagedProcess, timeout
       throw new Error(`${process_.name} exited (${exitedWith}) before ${url} answered:\n${process_.logTail()}`);
     }
     try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+      const res = await fetch(url, { signal: AbortSignal.timeout(10_000) });
       await res.body?.cancel();
       if (res.ok) return;
     } catch {

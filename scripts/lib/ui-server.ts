@@ -42,7 +42,7 @@ export async function startUiServer(options: UiServerOptions): Promise<UiServer>
   });
   const url = `http://127.0.0.1:${options.port}`;
   try {
-    await waitForHttp(`${url}/api/status`, process_, options.startTimeoutMs ?? 120_000);
+    await waitForHttp(`${url}/api/health`, process_, options.startTimeoutMs ?? 120_000);
   } catch (err) {
     await process_.stop();
     throw err;

@@ -9,21 +9,25 @@ import { z } from "zod";
 const positiveInt = z.coerce.number().int().positive();
 const LOOPBACK_HOSTS = new Set(["127.0.0.1", "::1", "localhost"]);
 
+/** Every server variable with its default; .env.example documents the same names and defaults. */
+export const serverEnvSchema = {
+  MLTRACK_HOST: z.string().min(1).default("127.0.0.1"),
+  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+  MLFLOW_TRACKING_URI: z
+    .url({ protocol: /^https?$/, error: "must be the http(s) URL of an MLflow tracking server" })
+    .default("http://127.0.0.1:5001"),
+  MLFLOW_TRACKING_USERNAME: z.string().optional(),
+  MLFLOW_TRACKING_PASSWORD: z.string().optional(),
+  MLFLOW_TRACKING_TOKEN: z.string().optional(),
+  MLTRACK_MLFLOW_TIMEOUT_MS: positiveInt.default(30_000),
+  // undici runs timers over 1 s on a coarse clock: 1 s keeps "unreachable" inside 2 s.
+  MLTRACK_MLFLOW_CONNECT_TIMEOUT_MS: positiveInt.max(10_000).default(1_000),
+  MLTRACK_MAX_JSON_BODY_BYTES: positiveInt.default(16 * 1024 * 1024),
+  MLTRACK_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+};
+
 export const env = createEnv({
-  server: {
-    MLTRACK_HOST: z.string().min(1).default("127.0.0.1"),
-    PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
-    MLFLOW_TRACKING_URI: z
-      .url({ protocol: /^https?$/, error: "must be the http(s) URL of an MLflow tracking server" })
-      .default("http://127.0.0.1:5001"),
-    MLFLOW_TRACKING_USERNAME: z.string().optional(),
-    MLFLOW_TRACKING_PASSWORD: z.string().optional(),
-    MLFLOW_TRACKING_TOKEN: z.string().optional(),
-    MLTRACK_MLFLOW_TIMEOUT_MS: positiveInt.default(30_000),
-    MLTRACK_MLFLOW_CONNECT_TIMEOUT_MS: positiveInt.max(10_000).default(1_500),
-    MLTRACK_MAX_JSON_BODY_BYTES: positiveInt.default(16 * 1024 * 1024),
-    MLTRACK_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
-  },
+  server: serverEnvSchema,
   client: {},
   experimental__runtimeEnv: {},
   emptyStringAsUndefined: true,

@@ -3,9 +3,10 @@
  * timeout is short, so an unreachable MLflow is reported within ~2 s instead of Node's default 10 s.
  */
 import "server-only";
-import { Agent, fetch as undiciFetch } from "undici";
+import { Agent } from "undici";
 import { MlflowClient, authFromEnv } from "mltrack-sdk/mlflow";
 import type { Session } from "./auth";
+import { dispatcherFetch } from "./dispatcher-fetch";
 import { env } from "./env";
 
 const dispatcher = new Agent({
@@ -13,10 +14,7 @@ const dispatcher = new Agent({
   keepAliveTimeout: 30_000,
 });
 
-const mlflowFetch = ((input: string, init?: RequestInit) =>
-  undiciFetch(input, { ...(init as object), dispatcher } as Parameters<
-    typeof undiciFetch
-  >[1])) as unknown as typeof fetch;
+const mlflowFetch = dispatcherFetch(dispatcher);
 
 let localClient: MlflowClient | undefined;
 
@@ -29,6 +27,8 @@ export function mlflowFor(_session: Session): MlflowClient {
       MLFLOW_TRACKING_TOKEN: env.MLFLOW_TRACKING_TOKEN,
     }),
     timeoutMs: env.MLTRACK_MLFLOW_TIMEOUT_MS,
+    // One retry: a page should show that MLflow is down within seconds, not after a long backoff.
+    maxRetries: 1,
     fetch: mlflowFetch,
   });
   return localClient;

@@ -138,10 +138,20 @@ class MlflowClientImpl {
   async send(req: HttpRequest): Promise<Response> {
     const endpoint = `${req.method} ${req.path}`;
     const headersTimeout = new AbortController();
-    const timer = setTimeout(() => headersTimeout.abort(), this.config.timeoutMs);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const armTimer = () => {
+      timer = setTimeout(() => headersTimeout.abort(), this.config.timeoutMs);
+    };
+    let body = req.body;
+    if (body instanceof ReadableStream) {
+      // A streamed upload may take long to send; the wait for MLflow's answer starts once it is sent.
+      body = body.pipeThrough(new TransformStream<Uint8Array, Uint8Array>({ flush: armTimer }));
+    } else {
+      armTimer();
+    }
     const signal = req.signal ? AbortSignal.any([req.signal, headersTimeout.signal]) : headersTimeout.signal;
     try {
-      return await send(this.config, { ...req, signal });
+      return await send(this.config, { ...req, body, signal });
     } catch (err) {
       if (req.signal?.aborted) throw req.signal.reason;
       if (headersTimeout.signal.aborted) {
@@ -231,11 +241,13 @@ function endpointName(endpoint: JsonEndpoint | RawEndpoint): string {
   return endpointNames.get(endpoint) ?? `${endpoint.method} ${endpoint.path}`;
 }
 
-/** Fills `{name}` (one encoded segment) and `{name+}` (encoded segments) from `params`, removing them. */
+/**
+ * Fills `{name}` (one encoded segment) and `{name+}` (encoded segments) from `params`. The values stay
+ * in the request too: MLflow's handlers read `model_id` from the body as well, as its client sends it.
+ */
 export function fillPath(template: string, params: Record<string, unknown>): string {
   return template.replace(/\{(\w+)(\+?)\}/g, (_, key: string, rest: string) => {
     const value = params[key];
-    delete params[key];
     if (typeof value !== "string" || value === "") throw new TypeError(`Missing path parameter ${key} for ${template}`);
     return rest ? value.split("/").map(encodeURIComponent).join("/") : encodeURIComponent(value);
   });

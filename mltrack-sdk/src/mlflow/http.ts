@@ -63,22 +63,25 @@ export async function requestJson(config: ResolvedConfig, req: JsonRequest): Pro
   for (let attempt = 0; ; attempt++) {
     const outcome = await attemptJson(config, req, endpoint, body);
     if (outcome.ok) return outcome.value;
-    const delay = attempt < config.maxRetries ? retryDelay(config, req.retry, outcome, attempt) : undefined;
+    const delay = attempt < config.maxRetries ? planRetry(outcome, req.retry, attempt, config) : undefined;
     if (delay === undefined) throw outcome.error;
     await sleep(delay, req.signal);
   }
 }
 
-type Outcome =
-  | { ok: true; value: unknown }
-  | {
-      ok: false;
-      error: MlflowError;
-      status?: number;
-      retryAfter?: string | null;
-      notSent?: boolean;
-      timedOut?: boolean;
-    };
+/** A failed attempt, with what the retry decision needs to know about it. */
+export interface AttemptFailure {
+  ok: false;
+  error: MlflowError;
+  /** HTTP status, absent when no response arrived. */
+  status?: number;
+  retryAfter?: string | null;
+  /** The connection was never made, so not even an unsafe request ran. */
+  notSent?: boolean;
+  timedOut?: boolean;
+}
+
+type Outcome = { ok: true; value: unknown } | AttemptFailure;
 
 async function attemptJson(
   config: ResolvedConfig,
@@ -134,17 +137,22 @@ async function attemptJson(
   }
 }
 
-/** The delay before the next attempt, or undefined when this failure must not be retried. */
-function retryDelay(
-  config: ResolvedConfig,
+/**
+ * The delay before retrying a failed attempt (0-based `attempt`), or undefined when it must not be
+ * retried: not retryable under the endpoint's policy, or MLflow asks to wait longer than allowed.
+ */
+export function planRetry(
+  failure: Omit<AttemptFailure, "ok" | "error">,
   policy: RetryPolicy,
-  outcome: Outcome & { ok: false },
   attempt: number,
+  config: Pick<ResolvedConfig, "maxRetryAfterMs" | "backoffBaseMs" | "backoffMaxMs">,
+  random: number = Math.random(),
+  now: number = Date.now(),
 ): number | undefined {
-  if (!isRetryable(policy, outcome)) return undefined;
-  const fromHeader = parseRetryAfter(outcome.retryAfter ?? null, Date.now());
+  if (!isRetryable(policy, failure)) return undefined;
+  const fromHeader = parseRetryAfter(failure.retryAfter ?? null, now);
   if (fromHeader !== undefined) return fromHeader <= config.maxRetryAfterMs ? fromHeader : undefined;
-  return backoffDelay(attempt, config.backoffBaseMs, config.backoffMaxMs, Math.random());
+  return backoffDelay(attempt, config.backoffBaseMs, config.backoffMaxMs, random);
 }
 
 export function isRetryable(

@@ -36,8 +36,8 @@ export {
   mlflowErrorFromResponse,
 } from "./errors";
 export type { MlflowErrorInit } from "./errors";
-export { backoffDelay, buildUrl, isRetryable, parseRetryAfter, requestJson, send } from "./http";
-export type { HttpRequest, JsonRequest, RequestBody } from "./http";
+export { backoffDelay, buildUrl, isRetryable, parseRetryAfter, planRetry, requestJson, send } from "./http";
+export type { AttemptFailure, HttpRequest, JsonRequest, RequestBody } from "./http";
 export { checkArtifactPath } from "./artifact-path";
 export type { ArtifactPathCheck } from "./artifact-path";
 export { collect, paginate } from "./paginate";

@@ -16,6 +16,7 @@ const REQUEST_HEADERS = ["content-type", "accept", "user-agent", "x-request-id"]
 const RESPONSE_HEADERS = [
   "content-type",
   "content-disposition",
+  "content-encoding",
   "content-length",
   "cache-control",
   "etag",
@@ -140,8 +141,6 @@ async function relay(upstream: Response): Promise<Response> {
     const value = upstream.headers.get(name);
     if (value !== null) headers.set(name, value);
   }
-  // fetch has already decoded a compressed body, so its length no longer holds.
-  if (upstream.headers.has("content-encoding")) headers.delete("content-length");
   const nullBody = upstream.status === 204 || upstream.status === 304;
   return new Response(nullBody ? null : upstream.body, { status: upstream.status, headers });
 }

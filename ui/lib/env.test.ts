@@ -1,0 +1,69 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { serverEnvSchema } from "./env";
+
+const example = readFileSync(path.join(import.meta.dirname, "../../.env.example"), "utf8");
+
+/** `# NAME=value` or `NAME=value` lines of .env.example. */
+function documented(): Map<string, string> {
+  const entries = new Map<string, string>();
+  for (const line of example.split("\n")) {
+    const match = /^#?\s*([A-Z][A-Z0-9_]*)=(.*)$/.exec(line.trim());
+    if (match) entries.set(match[1] as string, (match[2] as string).trim());
+  }
+  return entries;
+}
+
+describe(".env.example", () => {
+  it("documents every server variable with the default the code uses", () => {
+    const docs = documented();
+    for (const [name, schema] of Object.entries(serverEnvSchema)) {
+      expect(docs.has(name), `${name} is missing from .env.example`).toBe(true);
+      const fallback = schema.safeParse(undefined);
+      const expected = fallback.success && fallback.data !== undefined ? String(fallback.data) : "";
+      expect(docs.get(name), name).toBe(expected);
+    }
+    expect([...docs.keys()].filter((name) => !(name in serverEnvSchema))).toEqual([]);
+  });
+
+  it("puts nothing in NEXT_PUBLIC_ (the browser must never see server config)", () => {
+    expect(example).not.toMatch(/NEXT_PUBLIC_/);
+  });
+});
+
+describe("env validation", () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    vi.resetModules();
+  });
+
+  async function load(vars: Record<string, string>) {
+    for (const [name, value] of Object.entries(vars)) vi.stubEnv(name, value);
+    vi.resetModules();
+    return (await import("./env")).env;
+  }
+
+  it("applies the defaults", async () => {
+    const env = await load({});
+    expect(env.MLFLOW_TRACKING_URI).toBe("http://127.0.0.1:5001");
+    expect(env.MLTRACK_HOST).toBe("127.0.0.1");
+    expect(env.PORT).toBe(3000);
+  });
+
+  it("names every bad value in one message", async () => {
+    const error = await load({ MLFLOW_TRACKING_URI: "ftp://x", PORT: "0", MLTRACK_LOG_LEVEL: "loud" }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(Error);
+    const message = (error as Error).message;
+    expect(message).toContain("MLFLOW_TRACKING_URI: must be the http(s) URL");
+    expect(message).toContain("PORT:");
+    expect(message).toContain("MLTRACK_LOG_LEVEL:");
+  });
+
+  it("keeps local mode on loopback and credentials in pairs", async () => {
+    await expect(load({ MLTRACK_HOST: "0.0.0.0" })).rejects.toThrow(/MLTRACK_HOST: local mode has no sign-in/);
+    await expect(load({ MLFLOW_TRACKING_USERNAME: "u" })).rejects.toThrow(/MLFLOW_TRACKING_PASSWORD: .*go together/);
+  });
+});
