@@ -172,7 +172,9 @@ describe("artifact streaming", () => {
 
     const listing = await mlflow.artifacts.list({ runId: run.info.runId, path: "big" });
     expect(listing.items).toEqual([{ path: "big/model.bin", isDir: false, fileSize: SIZE }]);
-    // Buffering either direction would raise the peak by at least the file's size.
-    expect(memory("VmHWM") - before).toBeLessThan(SIZE / 2);
+    // Holding the file whole in either direction raises the peak by at least its size. Streamed, the
+    // peak is chunks awaiting garbage collection: 20-65 MiB seen here, depending on GC timing and on
+    // the other suites' traffic through the same process.
+    expect(memory("VmHWM") - before).toBeLessThan(SIZE * 0.9);
   });
 });

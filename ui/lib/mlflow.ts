@@ -9,10 +9,9 @@ import type { Session } from "./auth";
 import { dispatcherFetch } from "./dispatcher-fetch";
 import { env } from "./env";
 
-const dispatcher = new Agent({
-  connect: { timeout: env.MLTRACK_MLFLOW_CONNECT_TIMEOUT_MS },
-  keepAliveTimeout: 30_000,
-});
+// undici's default 4 s idle keep-alive stays under uvicorn's 5 s, so a pooled socket is never
+// reused just as MLflow closes it (that race surfaced as resets under load).
+const dispatcher = new Agent({ connect: { timeout: env.MLTRACK_MLFLOW_CONNECT_TIMEOUT_MS } });
 
 const mlflowFetch = dispatcherFetch(dispatcher);
 

@@ -2,14 +2,25 @@
 import "server-only";
 import { AppError } from "./errors";
 
-function tooLarge(limit: number): AppError {
-  return new AppError("INVALID_PARAMETER_VALUE", `Request body exceeds the ${limit}-byte limit`, { status: 413 });
+/**
+ * A body over the limit is read to its end and discarded, up to this many times the limit, so that
+ * every client gets the 413 (one still sending when the server stops reading sees a broken pipe
+ * instead) and the keep-alive connection stays usable. Past that the connection is closed.
+ */
+const DRAIN_FACTOR = 4;
+
+function tooLarge(limit: number, closeConnection: boolean): AppError {
+  return new AppError("INVALID_PARAMETER_VALUE", `Request body exceeds the ${limit}-byte limit`, {
+    status: 413,
+    headers: closeConnection ? { connection: "close" } : {},
+  });
 }
 
 export async function readBodyBytes(req: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
+  const cap = limit * DRAIN_FACTOR;
   const declared = Number(req.headers.get("content-length") ?? Number.NaN);
-  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
-  if (!req.body) return new Uint8Array();
+  if (Number.isFinite(declared) && declared > cap) throw tooLarge(limit, true);
+  if (!req.body) return new Uint8Array(0);
   const chunks: Uint8Array[] = [];
   let size = 0;
   const reader = req.body.getReader();
@@ -17,12 +28,13 @@ export async function readBodyBytes(req: Request, limit: number): Promise<Uint8A
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > limit) {
+    if (size > cap) {
       await reader.cancel();
-      throw tooLarge(limit);
+      throw tooLarge(limit, true);
     }
-    chunks.push(value);
+    if (size <= limit) chunks.push(value);
   }
+  if (size > limit) throw tooLarge(limit, false);
   const bytes = new Uint8Array(size);
   let offset = 0;
   for (const chunk of chunks) {

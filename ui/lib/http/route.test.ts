@@ -56,8 +56,14 @@ describe("withRoute", () => {
     const malformed = await post("{name:");
     expect(malformed.status).toBe(400);
     expect((await malformed.json()).error.message).toMatch(/Malformed JSON/);
-    const huge = await post(JSON.stringify({ name: "x".repeat(17 * 1024 * 1024) }));
+    // Somewhat over the limit: read to the end and discarded, so the answer arrives and the connection lives.
+    const over = await post(JSON.stringify({ name: "x".repeat(17 * 1024 * 1024) }));
+    expect(over.status).toBe(413);
+    expect(over.headers.get("connection")).toBeNull();
+    // Far over: refused unread, and the connection closes, since the rest of the body is still coming.
+    const huge = await post(JSON.stringify({ name: "x".repeat(65 * 1024 * 1024) }));
     expect(huge.status).toBe(413);
+    expect(huge.headers.get("connection")).toBe("close");
   });
 
   it("maps errors thrown by the handler in one place", async () => {

@@ -11,3 +11,4 @@ const gateway = withRoute({
 
 export { gateway as GET, gateway as POST, gateway as PUT, gateway as PATCH, gateway as DELETE };
 export { gatewayRoutes, matchRoute } from "./allow-list";
+export { apiNotFound } from "./not-found";
