@@ -29,8 +29,10 @@ async function shutdown(code: number): Promise<never> {
   }
   process.exit(code);
 }
-process.once("SIGINT", () => void shutdown(0));
-process.once("SIGTERM", () => void shutdown(0));
+// `on`, not `once`: Ctrl-C reaches this process twice (from the terminal and relayed by tsx), and a
+// second signal without a handler would end it before MLflow and the UI are stopped.
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
 
 try {
   let mlflowUrl = env.MLFLOW_TRACKING_URI;

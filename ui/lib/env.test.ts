@@ -27,6 +27,15 @@ describe(".env.example", () => {
     expect([...docs.keys()].filter((name) => !(name in serverEnvSchema))).toEqual([]);
   });
 
+  it("matches the README's configuration table, name for name and default for default", () => {
+    const readme = readFileSync(path.join(import.meta.dirname, "../../README.md"), "utf8");
+    const rows = new Map<string, string>();
+    for (const match of readme.matchAll(/^\| `([A-Z][A-Z0-9_]*)` \|\s*`?([^`|]*?)`?\s*\|/gm)) {
+      rows.set(match[1] as string, (match[2] as string).trim());
+    }
+    expect(rows).toEqual(documented());
+  });
+
   it("puts nothing in NEXT_PUBLIC_ (the browser must never see server config)", () => {
     expect(example).not.toMatch(/NEXT_PUBLIC_/);
   });
