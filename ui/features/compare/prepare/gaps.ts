@@ -1,0 +1,22 @@
+/** A logged point more than this many typical spacings from its neighbour starts a new segment. */
+export const DEFAULT_GAP_FACTOR = 10;
+
+/**
+ * The x-distance above which two consecutive points (sorted by x) are a gap: `gapFactor` × the median
+ * positive x-distance between consecutive points. Repeated x values are ignored so that a step logged
+ * twice does not make the median 0. Fewer than two distinct x values, or `gapFactor: Infinity`, give
+ * Infinity (no gaps). Median rather than mean, so a few long pauses cannot hide each other.
+ */
+export function gapThreshold(sorted: readonly { x: number }[], gapFactor: number = DEFAULT_GAP_FACTOR): number {
+  if (!(gapFactor > 0)) throw new RangeError(`gapFactor must be > 0 (Infinity turns gaps off), got ${gapFactor}`);
+  if (gapFactor === Infinity || sorted.length < 2) return Infinity;
+  const distances = new Float64Array(sorted.length - 1);
+  let count = 0;
+  for (let i = 1; i < sorted.length; i++) {
+    const distance = sorted[i]!.x - sorted[i - 1]!.x;
+    if (distance > 0) distances[count++] = distance;
+  }
+  if (count === 0) return Infinity;
+  const positive = distances.subarray(0, count).sort();
+  return positive[(count - 1) >> 1]! * gapFactor;
+}
