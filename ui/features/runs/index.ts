@@ -1,0 +1,14 @@
+export {
+  METRIC_AGGREGATES,
+  RUN_ATTRIBUTES,
+  RunColumn,
+  RunOrder,
+  columnId,
+  toMlflowOrderBy,
+  type MetricAggregate,
+  type NonFiniteValue,
+  type RunAttribute,
+  type RunCell,
+} from "./columns";
+export { compileRunFilter, RunFilterSyntaxError } from "./filter";
+export { MAX_RUNS_PER_VIEW, RunRow, RunSearchRequest, RunSearchResult } from "./schemas";
