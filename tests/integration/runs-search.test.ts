@@ -103,7 +103,7 @@ describe("runs search for the runs table", () => {
       ['attributes.`run_name` ILIKE "A-%"', ["a-1", "a-2"]],
       [`attributes.run_id IN ("${runIds.get("b-1")}", "${runIds.get("c-2")}")`, ["b-1", "c-2"]],
       ['run_name = "b-nan" OR attributes.status = "RUNNING"', ["b-nan"]],
-      ["metrics.loss >= 5e-2 AND metrics.loss <= .1", ["a-2", "c-1"]],
+      ["metrics.loss >= 5e-2 AND metrics.loss <= .2", ["a-1", "c-1", "c-2"]],
     ];
     for (const [filter, expected] of cases) {
       const compiled = compileRunFilter(filter);

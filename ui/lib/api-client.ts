@@ -1,4 +1,4 @@
-/** The browser's side of MLTrack's own API: typed GETs and one error class carrying the API's code. */
+/** The browser's side of MLTrack's own API: typed GETs and POSTs and one error class carrying the API's code. */
 
 export class ApiError extends Error {
   override readonly name = "ApiError";
@@ -24,13 +24,26 @@ export function toSearchParams(params: QueryParams = {}): string {
   return text ? `?${text}` : "";
 }
 
-export async function apiGet<T>(path: string, params?: QueryParams, signal?: AbortSignal): Promise<T> {
+export function apiGet<T>(path: string, params?: QueryParams, signal?: AbortSignal): Promise<T> {
+  return request<T>(`${path}${toSearchParams(params)}`, { headers: { accept: "application/json" } }, signal);
+}
+
+export function apiPost<T>(path: string, body: unknown, signal?: AbortSignal): Promise<T> {
+  return request<T>(
+    path,
+    {
+      method: "POST",
+      headers: { accept: "application/json", "content-type": "application/json" },
+      body: JSON.stringify(body),
+    },
+    signal,
+  );
+}
+
+async function request<T>(url: string, init: RequestInit, signal?: AbortSignal): Promise<T> {
   let res: Response;
   try {
-    res = await fetch(`${path}${toSearchParams(params)}`, {
-      headers: { accept: "application/json" },
-      ...(signal ? { signal } : {}),
-    });
+    res = await fetch(url, { ...init, ...(signal ? { signal } : {}) });
   } catch (err) {
     if (signal?.aborted) throw err;
     throw new ApiError("TEMPORARILY_UNAVAILABLE", "MLTrack's server could not be reached", 0);

@@ -12,3 +12,12 @@ export {
 } from "./columns";
 export { compileRunFilter, RunFilterSyntaxError } from "./filter";
 export { MAX_RUNS_PER_VIEW, RunRow, RunSearchRequest, RunSearchResult } from "./schemas";
+export { RunsView } from "./components/runs-view";
+export { runQueries } from "./queries";
+export {
+  BASE_COLUMNS,
+  parseRunsView,
+  runSearchRequestOf,
+  runsViewSearchParams,
+  type RunsView as RunsViewState,
+} from "./search-params";

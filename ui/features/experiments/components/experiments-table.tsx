@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { Timestamp } from "@/components/timestamp";
 import type { ExperimentSummary } from "../schemas";
@@ -18,7 +19,9 @@ export function ExperimentsTable({ experiments }: { experiments: readonly Experi
         {experiments.map((experiment) => (
           <TableRow key={experiment.experimentId} data-testid="experiment-row">
             <TableCell className="max-w-md truncate font-medium" title={experiment.name}>
-              {experiment.name}
+              <Link href={`/experiments/${experiment.experimentId}`} className="hover:underline">
+                {experiment.name}
+              </Link>
             </TableCell>
             <TableCell className="font-mono text-xs text-muted-foreground">{experiment.experimentId}</TableCell>
             <TableCell>

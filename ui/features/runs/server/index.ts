@@ -2,3 +2,4 @@ export { searchRuns } from "./search-runs";
 export { projectRun, metricCell } from "./project-run";
 export { runComparator } from "./order-runs";
 export { extremesOf } from "./metric-extremes";
+export { RunsScreen } from "./runs-screen";

@@ -1,0 +1,86 @@
+import type { Page } from "@playwright/test";
+import type { MlflowClient } from "mltrack-sdk/mlflow";
+import { expect, test, unique } from "./fixtures";
+
+async function seedExperiment(mlflow: MlflowClient): Promise<{ experimentId: string }> {
+  const experimentId = await mlflow.experiments.create({ name: unique("e2e-runs") });
+  const seeds: [string, string, number][] = [
+    ["alpha", "a", 0.4],
+    ["bravo", "b", 0.2],
+    ["charlie", "c", 0.1],
+    ["delta", "a", 0.3],
+    ['<b id="injected">bold</b>', "b", 0.9],
+  ];
+  let t = Date.UTC(2026, 0, 1);
+  for (const [runName, model, loss] of seeds) {
+    t += 60_000;
+    const run = await mlflow.runs.create({ experimentId, runName, startTime: t });
+    await mlflow.runs.logBatch({
+      runId: run.info.runId,
+      params: { model },
+      metrics: [{ key: "loss", value: loss, step: 0, timestamp: t }],
+    });
+    await mlflow.runs.update({ runId: run.info.runId, status: "FINISHED", endTime: t + 90_000 });
+  }
+  return { experimentId };
+}
+
+/** The run names in the table, top to bottom (the first cell of each row). */
+async function shownRunNames(page: Page): Promise<string[]> {
+  return page
+    .getByTestId("run-row")
+    .evaluateAll((rows) =>
+      rows
+        .sort((a, b) => Number(a.getAttribute("aria-rowindex")) - Number(b.getAttribute("aria-rowindex")))
+        .map((row) => row.querySelector('[role="cell"]')?.textContent ?? ""),
+    );
+}
+
+test("an experiment's runs: OR filter, inline syntax error, ordering kept in the URL, names as text", async ({
+  page,
+  mlflow,
+}) => {
+  const { experimentId } = await seedExperiment(mlflow);
+  await page.goto(`/experiments/${experimentId}`);
+  await expect(page.getByTestId("run-count")).toHaveText("5 runs");
+  // MLflow's default order: latest start first.
+  expect(await shownRunNames(page)).toEqual(['<b id="injected">bold</b>', "delta", "charlie", "bravo", "alpha"]);
+  await expect(page.locator("#injected")).toHaveCount(0);
+
+  const filter = page.getByTestId("run-filter");
+  await filter.fill('params.model = "c" OR (params.model = "a" AND metrics.loss < 0.35)');
+  await filter.press("Enter");
+  await expect(page.getByTestId("run-count")).toHaveText("2 runs");
+  expect(await shownRunNames(page)).toEqual(["delta", "charlie"]);
+  await expect(page).toHaveURL(/[?&]q=/);
+
+  await filter.fill('params.model = "c" OR (metrics.loss < 0.35');
+  await filter.press("Enter");
+  await expect(page.getByTestId("run-filter-error")).toBeVisible();
+  await expect(page.getByTestId("run-filter-error-span")).toHaveText("(");
+  await expect(page.getByTestId("run-filter-error")).toContainText("Character 23");
+  // The last good view stays on screen.
+  await expect(page.getByTestId("run-count")).toHaveText("2 runs");
+
+  await filter.fill("");
+  await filter.press("Enter");
+  await expect(page.getByTestId("run-count")).toHaveText("5 runs");
+  await page.getByRole("columnheader", { name: "Run name" }).getByRole("button").click();
+  await expect(page).toHaveURL(/order=asc%3Aattribute%3ArunName/);
+  await expect
+    .poll(() => shownRunNames(page))
+    .toEqual(['<b id="injected">bold</b>', "alpha", "bravo", "charlie", "delta"]);
+
+  // The URL alone reproduces the view.
+  await page.goto(
+    `/experiments/${experimentId}?col=metric:last:loss&order=desc:metric:loss&q=${encodeURIComponent('params.model != "c"')}`,
+  );
+  await expect(page.getByTestId("run-count")).toHaveText("4 runs");
+  expect(await shownRunNames(page)).toEqual(['<b id="injected">bold</b>', "alpha", "delta", "bravo"]);
+  await expect(page.getByRole("columnheader", { name: /^loss/ })).toHaveAttribute("aria-sort", "descending");
+});
+
+test("an unknown experiment is a 404 page, not a crash", async ({ page }) => {
+  const res = await page.goto("/experiments/987654321");
+  expect(res?.status()).toBe(404);
+});

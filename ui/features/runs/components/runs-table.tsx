@@ -1,0 +1,115 @@
+"use client";
+
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { useRef } from "react";
+import type { RunColumn, RunOrder } from "../columns";
+import type { RunRow } from "../schemas";
+import { CellValue, columnLabel } from "./cells";
+
+const ROW_HEIGHT = 36;
+const COLUMN_WIDTH = 160;
+
+/** The column a header click orders by, or undefined where MLflow cannot order (derived attributes). */
+export function orderColumnOf(column: RunColumn): RunOrder["column"] | undefined {
+  if (column.type !== "attribute") return { type: column.type, key: column.key };
+  const orderable = ["startTime", "endTime", "runName", "status", "userId", "experimentId"] as const;
+  return (orderable as readonly string[]).includes(column.key)
+    ? { type: "attribute", key: column.key as (typeof orderable)[number] }
+    : undefined;
+}
+
+function sameColumn(a: RunOrder["column"], b: RunOrder["column"]): boolean {
+  return a.type === b.type && a.key === b.key;
+}
+
+/**
+ * Rows are virtualised: only those in view (plus a few) are in the DOM, so 10,000 runs scroll like 10.
+ * Clicking a header orders by it (ascending, then descending).
+ */
+export function RunsTable({
+  columns,
+  runs,
+  orderBy,
+  onOrder,
+}: {
+  columns: readonly RunColumn[];
+  runs: readonly RunRow[];
+  orderBy: readonly RunOrder[];
+  onOrder: (order: RunOrder) => void;
+}) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // The virtualizer hands out new functions on every render, so the React Compiler leaves this
+  // component unmemoised; that is what a scrolling list wants anyway.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: runs.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+  const width = columns.length * COLUMN_WIDTH;
+  const current = orderBy[0];
+
+  return (
+    <div
+      ref={scrollRef}
+      role="table"
+      aria-rowcount={runs.length + 1}
+      data-testid="runs-table"
+      className="h-[calc(100vh-16rem)] min-h-80 overflow-auto rounded-md border"
+    >
+      <div role="row" className="sticky top-0 z-10 flex border-b bg-muted/80 backdrop-blur" style={{ width }}>
+        {columns.map((column) => {
+          const orderColumn = orderColumnOf(column);
+          const active = current && orderColumn && sameColumn(current.column, orderColumn);
+          const label = columnLabel(column);
+          return (
+            <div
+              key={`${column.type}:${column.key}:${column.type === "metric" ? column.aggregate : ""}`}
+              role="columnheader"
+              aria-sort={active ? (current.descending ? "descending" : "ascending") : "none"}
+              className="shrink-0 truncate px-3 py-2 text-left text-xs font-medium text-muted-foreground"
+              style={{ width: COLUMN_WIDTH }}
+              title={label}
+            >
+              {orderColumn ? (
+                <button
+                  type="button"
+                  className="truncate hover:text-foreground"
+                  onClick={() => onOrder({ column: orderColumn, descending: Boolean(active && !current.descending) })}
+                >
+                  {label}
+                  {active ? (current.descending ? " ↓" : " ↑") : ""}
+                </button>
+              ) : (
+                label
+              )}
+            </div>
+          );
+        })}
+      </div>
+      <div role="rowgroup" className="relative" style={{ height: virtualizer.getTotalSize(), width }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const run = runs[item.index] as RunRow;
+          return (
+            <div
+              key={run.runId}
+              role="row"
+              aria-rowindex={item.index + 2}
+              data-testid="run-row"
+              data-run-id={run.runId}
+              className="absolute left-0 flex border-b text-sm hover:bg-muted/50"
+              style={{ top: item.start, height: ROW_HEIGHT, width }}
+            >
+              {columns.map((column, i) => (
+                <div key={i} role="cell" className="shrink-0 truncate px-3 py-2" style={{ width: COLUMN_WIDTH }}>
+                  <CellValue column={column} cell={run.cells[i] ?? null} />
+                </div>
+              ))}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
