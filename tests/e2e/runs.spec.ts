@@ -71,6 +71,13 @@ test("an experiment's runs: OR filter, inline syntax error, ordering kept in the
     .poll(() => shownRunNames(page))
     .toEqual(['<b id="injected">bold</b>', "alpha", "bravo", "charlie", "delta"]);
 
+  await page.getByRole("button", { name: /^Columns/ }).click();
+  await page.getByLabel("Search columns").fill("los");
+  await expect(page.getByTestId("column-picker")).not.toContainText("model");
+  await page.getByLabel("loss (min)").check();
+  await expect(page.getByRole("columnheader", { name: "loss (min)" })).toBeVisible();
+  await expect(page).toHaveURL(/col=metric%3Amin%3Aloss/);
+
   // The URL alone reproduces the view.
   await page.goto(
     `/experiments/${experimentId}?col=metric:last:loss&order=desc:metric:loss&q=${encodeURIComponent('params.model != "c"')}`,

@@ -145,7 +145,11 @@ describe("runs search for the runs table", () => {
       parentRunId: null,
       cells: expect.any(Array),
     });
-    // Nothing but the asked columns travels: the unasked param is absent from the whole payload.
+    // The column picker's offer: every key of the loaded runs.
+    expect(result.keys.params).toEqual(["model", "secret_note"]);
+    expect(result.keys.metrics).toEqual(["loss"]);
+    expect(result.keys.tags).toEqual(expect.arrayContaining(["mlflow.runName", "team.name"]));
+    // Nothing but the asked columns travels: the unasked param's values are absent from the whole payload.
     expect(JSON.stringify(result)).not.toContain("do-not-ship");
   });
 

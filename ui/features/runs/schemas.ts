@@ -41,6 +41,8 @@ export const RunSearchResult = z
     truncated: z.boolean(),
     /** How many MLflow searches the filter became (one per OR-clause). */
     searches: z.number().int().positive(),
+    /** Every param, metric and tag key of the loaded runs, sorted: what the column picker offers. */
+    keys: z.object({ params: z.array(z.string()), metrics: z.array(z.string()), tags: z.array(z.string()) }).strict(),
   })
   .strict();
 export type RunSearchResult = z.infer<typeof RunSearchResult>;

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { usePathname, useSearchParams } from "next/navigation";
 import { ErrorState } from "@/components/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { runQueries } from "../queries";
@@ -12,27 +12,38 @@ import {
   runsViewSearchParams,
   type RunsView as View,
 } from "../search-params";
+import { ColumnPicker } from "./column-picker";
 import { RunFilterBox } from "./run-filter-box";
 import { RunsTable } from "./runs-table";
 
 /** An experiment's runs: the filter box and the table, both driven by the URL. */
 export function RunsView({ experimentId }: { experimentId: string }) {
-  const router = useRouter();
   const pathname = usePathname();
   const view = parseRunsView(new URLSearchParams(useSearchParams().toString()));
   const request = runSearchRequestOf(experimentId, view);
   const columns = [...BASE_COLUMNS, ...view.columns];
   const { data, error, isFetching, refetch } = useQuery(runQueries.search(request));
 
-  const navigate = (next: View) => {
+  // The native history API updates the URL without a server render; Next keeps useSearchParams in
+  // step. A new filter or order is a history entry (Back undoes it); column changes replace it.
+  const navigate = (next: View, mode: "push" | "replace" = "push") => {
     const search = runsViewSearchParams(next).toString();
-    router.replace(search ? `${pathname}?${search}` : pathname, { scroll: false });
+    const url = search ? `${pathname}?${search}` : pathname;
+    if (mode === "push") window.history.pushState(null, "", url);
+    else window.history.replaceState(null, "", url);
   };
 
   return (
     <div className="space-y-3">
       <RunFilterBox key={view.filter} value={view.filter} onApply={(filter) => navigate({ ...view, filter })} />
       <div className="flex items-center gap-3 text-sm text-muted-foreground" aria-live="polite">
+        {data ? (
+          <ColumnPicker
+            keys={data.keys}
+            columns={view.columns}
+            onChange={(next) => navigate({ ...view, columns: next }, "replace")}
+          />
+        ) : null}
         {data ? (
           <span data-testid="run-count">
             {data.runs.length.toLocaleString("en-US")} run{data.runs.length === 1 ? "" : "s"}

@@ -58,5 +58,17 @@ export async function searchRuns(mlflow: MlflowClient, input: RunSearchRequest):
     runs: runs.map((run) => projectRun(run, request.columns, extremes?.get(run.info.runId))),
     truncated,
     searches: clauses.length,
+    keys: keysOf(runs),
   };
+}
+
+function keysOf(runs: readonly Run[]): RunSearchResult["keys"] {
+  const [params, metrics, tags] = [new Set<string>(), new Set<string>(), new Set<string>()];
+  for (const { data } of runs) {
+    for (const key in data.params) params.add(key);
+    for (const key in data.metrics) metrics.add(key);
+    for (const key in data.tags) tags.add(key);
+  }
+  const sorted = (keys: Set<string>) => [...keys].sort();
+  return { params: sorted(params), metrics: sorted(metrics), tags: sorted(tags) };
 }
