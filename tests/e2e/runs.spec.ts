@@ -91,3 +91,42 @@ test("an unknown experiment is a 404 page, not a crash", async ({ page }) => {
   const res = await page.goto("/experiments/987654321");
   expect(res?.status()).toBe(404);
 });
+
+test("nested runs expand under their parent, CSV exports every run, RUNNING runs refresh live", async ({
+  page,
+  mlflow,
+}) => {
+  const experimentId = await mlflow.experiments.create({ name: unique("e2e-nested") });
+  const parent = await mlflow.runs.create({ experimentId, runName: "sweep", startTime: Date.UTC(2026, 0, 1) });
+  for (const [i, name] of ["trial-1", "trial-2"].entries()) {
+    await mlflow.runs.create({
+      experimentId,
+      runName: name,
+      startTime: Date.UTC(2026, 0, 1, 0, i + 1),
+      tags: { "mlflow.parentRunId": parent.info.runId },
+    });
+  }
+  await mlflow.runs.logBatch({ runId: parent.info.runId, params: { note: "=cmd()" } });
+
+  await page.goto(`/experiments/${experimentId}?col=param:note`);
+  await expect(page.getByTestId("run-count")).toHaveText("3 runs");
+  expect(await shownRunNames(page)).toEqual(["sweep"]);
+  await page.getByRole("button", { name: "Expand 2 child runs" }).click();
+  expect(await shownRunNames(page)).toEqual(["sweep", "trial-2", "trial-1"]);
+  await expect(page.locator('[data-testid="run-row"][aria-level="2"]')).toHaveCount(2);
+
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Export CSV" }).click();
+  const file = await (await download).createReadStream();
+  let csv = "";
+  for await (const chunk of file) csv += String(chunk);
+  const lines = csv.trim().split("\r\n");
+  expect(lines[0]).toBe("run_id,Run name,Status,Started,Duration,User,Source,Git commit,note");
+  expect(lines).toHaveLength(4);
+  expect(lines.find((line) => line.includes(",sweep,"))).toContain(",'=cmd()");
+
+  // The parent is still RUNNING, so the view polls: finishing it in MLflow shows without a reload.
+  await expect(page.getByTestId("run-row").first()).toContainText("RUNNING");
+  await mlflow.runs.update({ runId: parent.info.runId, status: "FINISHED", endTime: Date.UTC(2026, 0, 1, 1) });
+  await expect(page.getByTestId("run-row").first()).toContainText("FINISHED", { timeout: 15_000 });
+});

@@ -10,5 +10,10 @@ export const runQueries = {
       queryFn: ({ signal }) => apiPost<RunSearchResult>("/api/runs/search", request, signal),
       // A new filter or sort keeps the last rows on screen until the new ones arrive.
       placeholderData: keepPreviousData,
+      // While a run is RUNNING the view refreshes: every 2 s at first, backing off to 30 s.
+      refetchInterval: (query) =>
+        query.state.data?.runs.some((run) => run.status === "RUNNING")
+          ? Math.min(30_000, 2_000 * 1.5 ** Math.max(0, query.state.dataUpdateCount - 1))
+          : false,
     }),
 };

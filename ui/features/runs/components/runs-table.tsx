@@ -1,8 +1,10 @@
 "use client";
 
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useRef } from "react";
+import { ChevronDown, ChevronRight } from "lucide-react";
+import { memo, useRef } from "react";
 import type { RunColumn, RunOrder } from "../columns";
+import type { DisplayRow } from "../nest-runs";
 import type { RunRow } from "../schemas";
 import { CellValue, columnLabel } from "./cells";
 
@@ -31,11 +33,15 @@ export function RunsTable({
   runs,
   orderBy,
   onOrder,
+  expanded,
+  onToggle,
 }: {
   columns: readonly RunColumn[];
-  runs: readonly RunRow[];
+  runs: readonly DisplayRow[];
   orderBy: readonly RunOrder[];
   onOrder: (order: RunOrder) => void;
+  expanded: ReadonlySet<string>;
+  onToggle: (runId: string) => void;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // The virtualizer hands out new functions on every render, so the React Compiler leaves this
@@ -90,26 +96,91 @@ export function RunsTable({
       </div>
       <div role="rowgroup" className="relative" style={{ height: virtualizer.getTotalSize(), width }}>
         {virtualizer.getVirtualItems().map((item) => {
-          const run = runs[item.index] as RunRow;
+          const display = runs[item.index] as DisplayRow;
           return (
-            <div
-              key={run.runId}
-              role="row"
-              aria-rowindex={item.index + 2}
-              data-testid="run-row"
-              data-run-id={run.runId}
-              className="absolute left-0 flex border-b text-sm hover:bg-muted/50"
-              style={{ top: item.start, height: ROW_HEIGHT, width }}
-            >
-              {columns.map((column, i) => (
-                <div key={i} role="cell" className="shrink-0 truncate px-3 py-2" style={{ width: COLUMN_WIDTH }}>
-                  <CellValue column={column} cell={run.cells[i] ?? null} />
-                </div>
-              ))}
-            </div>
+            <RunRowView
+              key={display.row.runId}
+              row={display.row}
+              depth={display.depth}
+              childCount={display.childCount}
+              isExpanded={expanded.has(display.row.runId)}
+              onToggle={onToggle}
+              columns={columns}
+              index={item.index}
+              top={item.start}
+              width={width}
+            />
           );
         })}
       </div>
     </div>
   );
 }
+
+/**
+ * One row. Memoised: a live refresh keeps unchanged rows as the same objects (TanStack Query's
+ * structural sharing), so only rows whose run changed render again.
+ */
+const RunRowView = memo(function RunRowView({
+  row,
+  depth,
+  childCount,
+  isExpanded,
+  onToggle,
+  columns,
+  index,
+  top,
+  width,
+}: {
+  row: RunRow;
+  depth: number;
+  childCount: number;
+  isExpanded: boolean;
+  onToggle: (runId: string) => void;
+  columns: readonly RunColumn[];
+  index: number;
+  top: number;
+  width: number;
+}) {
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      aria-level={depth + 1}
+      aria-expanded={childCount ? isExpanded : undefined}
+      data-testid="run-row"
+      data-run-id={row.runId}
+      className="absolute left-0 flex border-b text-sm hover:bg-muted/50"
+      style={{ top, height: ROW_HEIGHT, width }}
+    >
+      {columns.map((column, i) => (
+        <div
+          key={i}
+          role="cell"
+          className="flex shrink-0 items-center gap-1 truncate px-3"
+          style={{ width: COLUMN_WIDTH }}
+        >
+          {i === 0 ? (
+            <span className="flex shrink-0 items-center" style={{ paddingLeft: depth * 16 }}>
+              {childCount ? (
+                <button
+                  type="button"
+                  aria-label={`${isExpanded ? "Collapse" : "Expand"} ${childCount} child run${childCount === 1 ? "" : "s"}`}
+                  className="rounded-sm text-muted-foreground hover:text-foreground"
+                  onClick={() => onToggle(row.runId)}
+                >
+                  {isExpanded ? <ChevronDown className="size-4" /> : <ChevronRight className="size-4" />}
+                </button>
+              ) : depth > 0 ? (
+                <span className="size-4" />
+              ) : null}
+            </span>
+          ) : null}
+          <span className="truncate">
+            <CellValue column={column} cell={row.cells[i] ?? null} />
+          </span>
+        </div>
+      ))}
+    </div>
+  );
+});

@@ -1,9 +1,14 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { Download } from "lucide-react";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
 import { usePathname, useSearchParams } from "next/navigation";
 import { ErrorState } from "@/components/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
+import { runsToCsv } from "../csv";
+import { nestRuns } from "../nest-runs";
 import { runQueries } from "../queries";
 import {
   BASE_COLUMNS,
@@ -12,6 +17,7 @@ import {
   runsViewSearchParams,
   type RunsView as View,
 } from "../search-params";
+import { columnLabel } from "./cells";
 import { ColumnPicker } from "./column-picker";
 import { RunFilterBox } from "./run-filter-box";
 import { RunsTable } from "./runs-table";
@@ -23,6 +29,23 @@ export function RunsView({ experimentId }: { experimentId: string }) {
   const request = runSearchRequestOf(experimentId, view);
   const columns = [...BASE_COLUMNS, ...view.columns];
   const { data, error, isFetching, refetch } = useQuery(runQueries.search(request));
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (runId: string) =>
+    setExpanded((current) => {
+      const next = new Set(current);
+      if (!next.delete(runId)) next.add(runId);
+      return next;
+    });
+
+  const exportCsv = () => {
+    if (!data) return;
+    const csv = runsToCsv(columns, columns.map(columnLabel), data.runs);
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
+    link.download = `experiment-${experimentId}-runs.csv`;
+    link.click();
+    URL.revokeObjectURL(link.href);
+  };
 
   // The native history API updates the URL without a server render; Next keeps useSearchParams in
   // step. A new filter or order is a history entry (Back undoes it); column changes replace it.
@@ -51,6 +74,11 @@ export function RunsView({ experimentId }: { experimentId: string }) {
           </span>
         ) : null}
         {isFetching ? <span>Loading…</span> : null}
+        {data?.runs.length ? (
+          <Button variant="outline" size="sm" className="ml-auto" onClick={exportCsv}>
+            <Download /> Export CSV
+          </Button>
+        ) : null}
       </div>
       {error ? (
         <ErrorState title="Could not load runs" error={error} onRetry={() => void refetch()} />
@@ -64,7 +92,9 @@ export function RunsView({ experimentId }: { experimentId: string }) {
         ) : (
           <RunsTable
             columns={columns}
-            runs={data.runs}
+            runs={nestRuns(data.runs, expanded)}
+            expanded={expanded}
+            onToggle={toggle}
             orderBy={view.orderBy}
             onOrder={(order) => navigate({ ...view, orderBy: [order] })}
           />
