@@ -74,7 +74,9 @@ test("an experiment's runs: OR filter, inline syntax error, ordering kept in the
   await page.getByRole("button", { name: /^Columns/ }).click();
   await page.getByLabel("Search columns").fill("los");
   await expect(page.getByTestId("column-picker")).not.toContainText("model");
-  await page.getByLabel("loss (min)").check();
+  // The box reflects the URL, which the history API updates in a transition: click, then wait for it.
+  await page.getByLabel("loss (min)").click();
+  await expect(page.getByLabel("loss (min)")).toBeChecked();
   await expect(page.getByRole("columnheader", { name: "loss (min)" })).toBeVisible();
   await expect(page).toHaveURL(/col=metric%3Amin%3Aloss/);
 

@@ -63,9 +63,12 @@ export type RunOrder = z.output<typeof RunOrder>;
 export type RunCell = string | number | null | NonFiniteValue;
 export type NonFiniteValue = { nonFinite: "NaN" | "Infinity" | "-Infinity" };
 
-/** A name for a column that is unique within a view, e.g. `metric:loss:min`. */
+/**
+ * A column's name, unique within a view and also its form in the URL: `param:lr`, `metric:min:val/loss`.
+ * The key comes last and takes the rest, so keys may hold any character, `:` included.
+ */
 export function columnId(column: RunColumn): string {
-  return column.type === "metric" ? `metric:${column.key}:${column.aggregate}` : `${column.type}:${column.key}`;
+  return column.type === "metric" ? `metric:${column.aggregate}:${column.key}` : `${column.type}:${column.key}`;
 }
 
 /** `order_by` in MLflow's syntax: `metrics.\`val loss\` DESC`. */

@@ -6,7 +6,7 @@
  *
  * The key comes last and takes the rest, so keys may hold any character, `:` included.
  */
-import { METRIC_AGGREGATES, RunColumn, RunOrder, type MetricAggregate } from "./columns";
+import { METRIC_AGGREGATES, RunColumn, columnId, RunOrder, type MetricAggregate } from "./columns";
 import type { RunSearchRequest } from "./schemas";
 
 export interface RunsView {
@@ -54,10 +54,6 @@ export function parseColumn(text: string): RunColumn | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
-export function formatColumn(column: RunColumn): string {
-  return column.type === "metric" ? `metric:${column.aggregate}:${column.key}` : `${column.type}:${column.key}`;
-}
-
 export function parseOrder(text: string): RunOrder | undefined {
   const [direction, column] = rest(text);
   if (direction !== "asc" && direction !== "desc") return undefined;
@@ -72,12 +68,12 @@ export function formatOrder(order: RunOrder): string {
 
 /** Entries that do not parse (a hand-edited URL) are dropped rather than failing the page. */
 export function parseRunsView(params: Params): RunsView {
-  const seen = new Set(BASE_COLUMNS.map(formatColumn));
+  const seen = new Set(BASE_COLUMNS.map(columnId));
   const columns: RunColumn[] = [];
   for (const text of getAll(params, "col")) {
     const column = parseColumn(text);
-    if (!column || seen.has(formatColumn(column))) continue;
-    seen.add(formatColumn(column));
+    if (!column || seen.has(columnId(column))) continue;
+    seen.add(columnId(column));
     columns.push(column);
   }
   const orderBy = getAll(params, "order").flatMap((text) => parseOrder(text) ?? []);
@@ -87,7 +83,7 @@ export function parseRunsView(params: Params): RunsView {
 export function runsViewSearchParams(view: RunsView): URLSearchParams {
   const params = new URLSearchParams();
   if (view.filter.trim()) params.set("q", view.filter);
-  for (const column of view.columns) params.append("col", formatColumn(column));
+  for (const column of view.columns) params.append("col", columnId(column));
   for (const order of view.orderBy) params.append("order", formatOrder(order));
   return params;
 }

@@ -3,7 +3,7 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { ChevronDown, ChevronRight } from "lucide-react";
 import { memo, useRef } from "react";
-import type { RunColumn, RunOrder } from "../columns";
+import { ORDERABLE_ATTRIBUTES, columnId, type RunColumn, type RunOrder } from "../columns";
 import type { DisplayRow } from "../nest-runs";
 import type { RunRow } from "../schemas";
 import { CellValue, columnLabel } from "./cells";
@@ -14,9 +14,8 @@ const COLUMN_WIDTH = 160;
 /** The column a header click orders by, or undefined where MLflow cannot order (derived attributes). */
 export function orderColumnOf(column: RunColumn): RunOrder["column"] | undefined {
   if (column.type !== "attribute") return { type: column.type, key: column.key };
-  const orderable = ["startTime", "endTime", "runName", "status", "userId", "experimentId"] as const;
-  return (orderable as readonly string[]).includes(column.key)
-    ? { type: "attribute", key: column.key as (typeof orderable)[number] }
+  return column.key in ORDERABLE_ATTRIBUTES
+    ? { type: "attribute", key: column.key as keyof typeof ORDERABLE_ATTRIBUTES }
     : undefined;
 }
 
@@ -71,7 +70,7 @@ export function RunsTable({
           const label = columnLabel(column);
           return (
             <div
-              key={`${column.type}:${column.key}:${column.type === "metric" ? column.aggregate : ""}`}
+              key={columnId(column)}
               role="columnheader"
               aria-sort={active ? (current.descending ? "descending" : "ascending") : "none"}
               className="shrink-0 truncate px-3 py-2 text-left text-xs font-medium text-muted-foreground"

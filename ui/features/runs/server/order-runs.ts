@@ -1,20 +1,13 @@
 import "server-only";
 import type { Run } from "mltrack-sdk/mlflow";
-import { ORDERABLE_ATTRIBUTES, type RunOrder } from "../columns";
+import type { RunOrder } from "../columns";
 
 type SortValue = string | number | null;
 
 function sortValue(run: Run, column: RunOrder["column"]): SortValue {
   switch (column.type) {
-    case "attribute": {
-      const field = ORDERABLE_ATTRIBUTES[column.key];
-      if (field === "start_time") return run.info.startTime;
-      if (field === "end_time") return run.info.endTime;
-      if (field === "run_name") return run.info.runName;
-      if (field === "status") return run.info.status;
-      if (field === "user_id") return run.info.userId;
-      return Number(run.info.experimentId);
-    }
+    case "attribute":
+      return column.key === "experimentId" ? Number(run.info.experimentId) : run.info[column.key];
     case "metric":
       return run.data.metrics[column.key]?.value ?? null;
     case "param":
