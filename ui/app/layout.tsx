@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/app-shell/app-header";
+import { MlflowUnreachableBanner } from "@/features/status";
 import { currentSession } from "@/lib/auth";
 import { Providers } from "./providers";
 import "./globals.css";
@@ -13,10 +14,12 @@ export const metadata: Metadata = {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const session = await currentSession();
   return (
-    <html lang="en">
+    // next-themes sets the theme class on <html> before hydration.
+    <html lang="en" suppressHydrationWarning>
       <body className="min-h-screen">
         <Providers>
           <AppHeader mode={session.mode} />
+          <MlflowUnreachableBanner />
           <main className="mx-auto max-w-screen-2xl px-4 py-6">{children}</main>
         </Providers>
       </body>

@@ -1,8 +1,10 @@
 import { Activity } from "lucide-react";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
+import { CommandPalette } from "@/features/command-palette";
 import { MlflowStatusIndicator } from "@/features/status";
 import { NavLink } from "./nav-link";
+import { ThemeToggle } from "./theme-toggle";
 
 export function AppHeader({ mode }: { mode: "local" }) {
   return (
@@ -15,6 +17,7 @@ export function AppHeader({ mode }: { mode: "local" }) {
         <nav className="flex items-center gap-1" aria-label="Main">
           <NavLink href="/experiments">Experiments</NavLink>
         </nav>
+        <CommandPalette />
         <div className="ml-auto flex items-center gap-4">
           <MlflowStatusIndicator />
           {mode === "local" ? (
@@ -22,6 +25,7 @@ export function AppHeader({ mode }: { mode: "local" }) {
               local mode
             </Badge>
           ) : null}
+          <ThemeToggle />
         </div>
       </div>
     </header>

@@ -11,7 +11,9 @@ export {
   type RunCell,
 } from "./columns";
 export { compileRunFilter, RunFilterSyntaxError } from "./filter";
-export { MAX_RUNS_PER_VIEW, RunRow, RunSearchRequest, RunSearchResult } from "./schemas";
+export { MAX_RUNS_PER_VIEW, RunDetail, RunRow, RunSearchRequest, RunSearchResult } from "./schemas";
+export { RunSkeleton } from "./components/run-skeleton";
+export { RunStatusBadge } from "./components/run-status-badge";
 export { RunsView } from "./components/runs-view";
 export { runQueries } from "./queries";
 export {

@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
-import { apiPost } from "@/lib/api-client";
-import type { RunSearchRequest, RunSearchResult } from "./schemas";
+import { apiGet, apiPost } from "@/lib/api-client";
+import type { RunDetail, RunSearchRequest, RunSearchResult } from "./schemas";
 
 export const runQueries = {
   all: () => ["runs"] as const,
@@ -15,5 +15,12 @@ export const runQueries = {
         query.state.data?.runs.some((run) => run.status === "RUNNING")
           ? Math.min(30_000, 2_000 * 1.5 ** Math.max(0, query.state.dataUpdateCount - 1))
           : false,
+    }),
+  detail: (runId: string) =>
+    queryOptions({
+      queryKey: [...runQueries.all(), "detail", runId] as const,
+      queryFn: ({ signal }) => apiGet<RunDetail>(`/api/runs/${encodeURIComponent(runId)}`, undefined, signal),
+      // A running run's page follows it: status, latest metrics and new tags every 5 s.
+      refetchInterval: (query) => (query.state.data?.status === "RUNNING" ? 5_000 : false),
     }),
 };

@@ -46,3 +46,47 @@ export const RunSearchResult = z
   })
   .strict();
 export type RunSearchResult = z.infer<typeof RunSearchResult>;
+
+const RunStatusSchema = z.enum(["RUNNING", "SCHEDULED", "FINISHED", "FAILED", "KILLED"]);
+const KeyValue = z.object({ key: z.string(), value: z.string() }).strict();
+const RunLink = z.object({ runId: z.string(), runName: z.string(), status: RunStatusSchema }).strict();
+
+/** One run, whole, for its own page: everything MLflow keeps of it, plus its family and source links. */
+export const RunDetail = z
+  .object({
+    runId: z.string(),
+    runName: z.string(),
+    experimentId: z.string(),
+    experimentName: z.string(),
+    status: RunStatusSchema,
+    lifecycleStage: z.enum(["active", "deleted"]),
+    startTime: z.number().nullable(),
+    endTime: z.number().nullable(),
+    userId: z.string(),
+    artifactUri: z.string(),
+    /** Sorted by key. */
+    params: z.array(KeyValue),
+    /** Latest value per key, sorted by key; NaN and infinities travel as `{ nonFinite }`. */
+    metrics: z.array(z.object({ key: z.string(), value: Cell, step: z.number(), timestamp: z.number() }).strict()),
+    /** Every tag, MLflow's own (`mlflow.*`) included, sorted by key. */
+    tags: z.array(KeyValue),
+    /** The run's description (`mlflow.note.content`), Markdown. */
+    note: z.string(),
+    parent: RunLink.nullable(),
+    /** Child runs (`mlflow.parentRunId` = this run), newest first, at most `childLimit`. */
+    children: z.array(RunLink),
+    childrenTruncated: z.boolean(),
+    source: z
+      .object({
+        name: z.string().nullable(),
+        type: z.string().nullable(),
+        gitCommit: z.string().nullable(),
+        gitBranch: z.string().nullable(),
+        gitRepoUrl: z.string().nullable(),
+        /** A browsable link to the commit, for GitHub, GitLab and Bitbucket remotes. */
+        commitUrl: z.string().nullable(),
+      })
+      .strict(),
+  })
+  .strict();
+export type RunDetail = z.infer<typeof RunDetail>;

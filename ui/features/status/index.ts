@@ -1,3 +1,4 @@
 export { MlflowStatusIndicator } from "./components/mlflow-status-indicator";
-export { statusQueries } from "./queries";
+export { MlflowUnreachableBanner } from "./components/mlflow-unreachable-banner";
+export { statusQueries, STATUS_POLL_MS } from "./queries";
 export type { MlflowStatus } from "./schemas";

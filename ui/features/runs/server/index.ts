@@ -3,3 +3,5 @@ export { projectRun, metricCell } from "./project-run";
 export { runComparator } from "./order-runs";
 export { extremesOf } from "./metric-extremes";
 export { RunsScreen } from "./runs-screen";
+export { getRunDetail, commitUrlOf, CHILD_LIMIT } from "./get-run-detail";
+export { RunScreen } from "./run-screen";

@@ -4,9 +4,22 @@ import type { MlflowStatus } from "../schemas";
 
 /** Below the UI's 2 s promise for noticing an unreachable MLflow, with room for the round trip. */
 const STATUS_TIMEOUT_MS = 1_500;
+/** Every open tab polls each second; one check serves all of them for this long. */
+const COALESCE_MS = 500;
 
-export async function getMlflowStatus(mlflow: MlflowClient): Promise<MlflowStatus> {
+let recent: { at: number; server: string; status: Promise<MlflowStatus> } | undefined;
+
+/** MLflow's reachability and version; concurrent and back-to-back callers share one check. */
+export function getMlflowStatus(mlflow: MlflowClient): Promise<MlflowStatus> {
   const server = new URL(mlflow.config.baseUrl).origin;
+  const now = Date.now();
+  if (recent && recent.server === server && now - recent.at < COALESCE_MS) return recent.status;
+  const status = checkMlflow(mlflow, server);
+  recent = { at: now, server, status };
+  return status;
+}
+
+async function checkMlflow(mlflow: MlflowClient, server: string): Promise<MlflowStatus> {
   const started = performance.now();
   try {
     const version = await mlflow.version({ signal: AbortSignal.timeout(STATUS_TIMEOUT_MS) });

@@ -1,0 +1,5 @@
+import { RunSkeleton } from "@/features/runs";
+
+export default function Loading() {
+  return <RunSkeleton />;
+}

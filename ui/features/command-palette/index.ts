@@ -1,0 +1,2 @@
+export { CommandPalette } from "./components/command-palette";
+export { PaletteQuery, PaletteResults } from "./schemas";

@@ -1,0 +1,1 @@
+export { searchPalette } from "./search-palette";

@@ -1,0 +1,1 @@
+export { RunMetricCharts } from "./components/run-metric-charts";
