@@ -29,15 +29,19 @@ export function apiGet<T>(path: string, params?: QueryParams, signal?: AbortSign
 }
 
 export function apiPost<T>(path: string, body: unknown, signal?: AbortSignal): Promise<T> {
-  return request<T>(
-    path,
-    {
-      method: "POST",
-      headers: { accept: "application/json", "content-type": "application/json" },
-      body: JSON.stringify(body),
-    },
-    signal,
-  );
+  return apiSend<T>("POST", path, body, signal);
+}
+
+/** A JSON request with a body (or none, for DELETE): MLTrack's mutations. */
+export function apiSend<T>(
+  method: "POST" | "PUT" | "PATCH" | "DELETE",
+  path: string,
+  body?: unknown,
+  signal?: AbortSignal,
+): Promise<T> {
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (body !== undefined) headers["content-type"] = "application/json";
+  return request<T>(path, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) }, signal);
 }
 
 async function request<T>(url: string, init: RequestInit, signal?: AbortSignal): Promise<T> {
