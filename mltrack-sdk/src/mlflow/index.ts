@@ -41,8 +41,8 @@ export type { AttemptFailure, HttpRequest, JsonRequest, RequestBody } from "./ht
 export { checkArtifactPath } from "./artifact-path";
 export type { ArtifactPathCheck } from "./artifact-path";
 export { collect, paginate } from "./paginate";
-export { MLFLOW_TAGS, SYSTEM_METRIC_PREFIX } from "./tags";
-export type { SourceType } from "./tags";
+export { LLM_METRICS, LLM_TAGS, MLFLOW_TAGS, MLTRACK_TAGS, SYSTEM_METRIC_PREFIX } from "./tags";
+export type { RunCategory, SourceType } from "./tags";
 export { LIMITS, resolvesElsewhere } from "./validation";
 export type * from "./types";
 export type {

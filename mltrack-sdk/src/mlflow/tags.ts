@@ -20,3 +20,29 @@ export const MLFLOW_TAGS = {
 export const SYSTEM_METRIC_PREFIX = "system/";
 
 export type SourceType = "LOCAL" | "NOTEBOOK" | "JOB" | "PROJECT" | "UNKNOWN";
+
+/** MLTrack's own tags (`mltrack.*`). */
+export const MLTRACK_TAGS = {
+  /** `ml` or `llm` on every run `track()` creates; the UI's LLM totals read it. */
+  category: "mltrack.category",
+  /** `true` when the run's git working tree had uncommitted changes. */
+  gitDirty: "mltrack.git.dirty",
+  /** Experiment tags under this prefix hold saved runs views, one per name (`mltrack.view.<name>`). */
+  viewPrefix: "mltrack.view.",
+} as const;
+
+export type RunCategory = "ml" | "llm";
+
+/** Tags of an LLM run: which provider and model answered. */
+export const LLM_TAGS = {
+  provider: "llm.provider",
+  model: "llm.model",
+} as const;
+
+/** Metrics of an LLM run: token usage and its cost in US dollars. */
+export const LLM_METRICS = {
+  promptTokens: "llm.tokens.prompt_tokens",
+  completionTokens: "llm.tokens.completion_tokens",
+  totalTokens: "llm.tokens.total_tokens",
+  costUsd: "llm.cost_usd",
+} as const;
