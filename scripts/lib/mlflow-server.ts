@@ -46,7 +46,14 @@ export async function startMlflowServer(options: MlflowServerOptions): Promise<M
     String(options.workers ?? 1),
   ];
   const process_ = spawnManaged("mlflow", mlflow, args, {
-    env: { ...process.env, MLFLOW_DISABLE_TELEMETRY: "true", DO_NOT_TRACK: "true" },
+    env: {
+      // MLflow 3.18 starts ~9 job-runner processes (huey consumers for its GenAI scorer jobs), each
+      // importing mlflow: a minute of CPU per start on 2 cores, for a feature MLTrack does not use.
+      MLFLOW_SERVER_ENABLE_JOB_EXECUTION: "false",
+      ...process.env,
+      MLFLOW_DISABLE_TELEMETRY: "true",
+      DO_NOT_TRACK: "true",
+    },
     echo: options.echo ?? false,
     ...(options.logFile ? { logFile: options.logFile } : {}),
   });

@@ -34,29 +34,8 @@ export const RunColumn = z.discriminatedUnion("type", [
 ]);
 export type RunColumn = z.output<typeof RunColumn>;
 
-/** The attributes MLflow can order runs by, with their names in `order_by`. */
-export const ORDERABLE_ATTRIBUTES = {
-  startTime: "start_time",
-  endTime: "end_time",
-  runName: "run_name",
-  status: "status",
-  userId: "user_id",
-  experimentId: "experiment_id",
-} as const satisfies Partial<Record<RunAttribute, string>>;
-
-export const RunOrder = z.object({
-  column: z.discriminatedUnion("type", [
-    z.object({
-      type: z.literal("attribute"),
-      key: z.enum(Object.keys(ORDERABLE_ATTRIBUTES) as [keyof typeof ORDERABLE_ATTRIBUTES]),
-    }),
-    z.object({
-      type: z.enum(["param", "tag", "metric"]),
-      key: EntityKey.refine((key) => !key.includes("`"), "MLflow cannot order by a key containing a backtick"),
-    }),
-  ]),
-  descending: z.boolean().default(false),
-});
+/** How a view orders its rows: by one of its columns, in the browser, over every loaded run. */
+export const RunOrder = z.object({ column: RunColumn, descending: z.boolean().default(false) });
 export type RunOrder = z.output<typeof RunOrder>;
 
 /** A cell: text, a number, nothing, or a metric value JSON cannot carry as a number. */
@@ -69,14 +48,4 @@ export type NonFiniteValue = { nonFinite: "NaN" | "Infinity" | "-Infinity" };
  */
 export function columnId(column: RunColumn): string {
   return column.type === "metric" ? `metric:${column.aggregate}:${column.key}` : `${column.type}:${column.key}`;
-}
-
-/** `order_by` in MLflow's syntax: `metrics.\`val loss\` DESC`. */
-export function toMlflowOrderBy(order: RunOrder): string {
-  const { column } = order;
-  const field =
-    column.type === "attribute"
-      ? `attributes.${ORDERABLE_ATTRIBUTES[column.key]}`
-      : `${column.type}s.${/^[A-Za-z_][A-Za-z0-9_]*$/.test(column.key) ? column.key : `\`${column.key}\``}`;
-  return `${field} ${order.descending ? "DESC" : "ASC"}`;
 }

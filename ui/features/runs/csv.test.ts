@@ -13,6 +13,7 @@ const row = (runId: string, cells: RunRow["cells"]): RunRow => ({
   runId,
   experimentId: "1",
   status: "FINISHED",
+  startTime: null,
   parentRunId: null,
   cells,
 });

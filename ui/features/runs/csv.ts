@@ -18,11 +18,22 @@ function quote(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-/** The view as CSV (RFC 4180, CRLF): a run_id column, then one per view column under its label. */
+/** The CSV header line (RFC 4180): a run_id column, then one per view column under its label. */
+export function csvHeader(labels: readonly string[]): string {
+  return ["run_id", ...labels].map(quote).join(",") + "\r\n";
+}
+
+/** CSV lines for `rows`, each ending in CRLF. */
+export function csvLines(columns: readonly RunColumn[], rows: readonly RunRow[]): string {
+  let out = "";
+  for (const row of rows) {
+    out += [row.runId, ...columns.map((column, i) => cellText(column, row.cells[i] ?? null))].map(quote).join(",");
+    out += "\r\n";
+  }
+  return out;
+}
+
+/** The view as CSV (RFC 4180, CRLF). */
 export function runsToCsv(columns: readonly RunColumn[], labels: readonly string[], rows: readonly RunRow[]): string {
-  const header = ["run_id", ...labels].map(quote).join(",");
-  const lines = rows.map((row) =>
-    [row.runId, ...columns.map((column, i) => cellText(column, row.cells[i] ?? null))].map(quote).join(","),
-  );
-  return [header, ...lines].join("\r\n") + "\r\n";
+  return csvHeader(labels) + csvLines(columns, rows);
 }

@@ -4,22 +4,34 @@ export {
   RunColumn,
   RunOrder,
   columnId,
-  toMlflowOrderBy,
   type MetricAggregate,
   type NonFiniteValue,
   type RunAttribute,
   type RunCell,
 } from "./columns";
 export { compileRunFilter, RunFilterSyntaxError } from "./filter";
-export { MAX_RUNS_PER_VIEW, RunDetail, RunRow, RunSearchRequest, RunSearchResult } from "./schemas";
+export {
+  DEFAULT_RUNS_PER_VIEW,
+  MAX_RUNS_PER_VIEW,
+  RunCursor,
+  RunDetail,
+  RunRow,
+  RunSearchRequest,
+  RunSearchResult,
+} from "./schemas";
+export { SavedView, SavedViewList, SavedViewName, SaveViewBody } from "./saved-views";
 export { RunSkeleton } from "./components/run-skeleton";
 export { RunStatusBadge } from "./components/run-status-badge";
 export { RunsView } from "./components/runs-view";
-export { runQueries } from "./queries";
+export { runQueries, pageRequest, FIRST_PAGE_SIZE, PAGE_SIZE } from "./queries";
+export { sortRows } from "./sort-rows";
+export { groupStats, type GroupStats } from "./group-stats";
 export {
   BASE_COLUMNS,
+  EMPTY_VIEW,
   parseRunsView,
   runSearchRequestOf,
   runsViewSearchParams,
+  viewColumns,
   type RunsView as RunsViewState,
 } from "./search-params";

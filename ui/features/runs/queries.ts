@@ -1,20 +1,43 @@
-import { keepPreviousData, queryOptions } from "@tanstack/react-query";
+import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import { apiGet, apiPost } from "@/lib/api-client";
-import type { RunDetail, RunSearchRequest, RunSearchResult } from "./schemas";
+import type { SavedViewList } from "./saved-views";
+import type { RunCursor, RunDetail, RunSearchRequest, RunSearchResult } from "./schemas";
+
+/**
+ * The first page is small so it paints at once (MLflow answers 100 runs of a 10,000-run experiment in
+ * ~0.3 s, 1,000 in ~3 s); later pages are larger, fewer round trips for the same MLflow time.
+ */
+export const FIRST_PAGE_SIZE = 100;
+export const PAGE_SIZE = 1_000;
+
+/** The request for one page of a view: the first without a cursor, the rest after theirs. */
+export function pageRequest(request: RunSearchRequest, cursor: RunCursor | null): RunSearchRequest {
+  return cursor ? { ...request, pageSize: PAGE_SIZE, after: cursor } : { ...request, pageSize: FIRST_PAGE_SIZE };
+}
 
 export const runQueries = {
   all: () => ["runs"] as const,
-  search: (request: RunSearchRequest) =>
+  /**
+   * A view's runs, page by page (the view keeps loading pages up to its limit). Never stale by time:
+   * a live refresh (`live`) folds changes in, so a refetch of thousands of runs is never needed.
+   */
+  list: (request: RunSearchRequest) =>
+    infiniteQueryOptions({
+      queryKey: [...runQueries.all(), "list", request] as const,
+      queryFn: ({ pageParam, signal }) =>
+        apiPost<RunSearchResult>("/api/runs/search", pageRequest(request, pageParam), signal),
+      initialPageParam: null as RunCursor | null,
+      getNextPageParam: (last) => last.nextCursor,
+      staleTime: Infinity,
+      refetchOnWindowFocus: false,
+    }),
+  /** The live refresh of a view (see hooks/use-live-runs.ts). */
+  live: (request: RunSearchRequest) => [...runQueries.all(), "live", request] as const,
+  /** An experiment's saved runs views (kept in its `mltrack.view.*` tags). */
+  views: (experimentId: string) =>
     queryOptions({
-      queryKey: [...runQueries.all(), "search", request] as const,
-      queryFn: ({ signal }) => apiPost<RunSearchResult>("/api/runs/search", request, signal),
-      // A new filter or sort keeps the last rows on screen until the new ones arrive.
-      placeholderData: keepPreviousData,
-      // While a run is RUNNING the view refreshes: every 2 s at first, backing off to 30 s.
-      refetchInterval: (query) =>
-        query.state.data?.runs.some((run) => run.status === "RUNNING")
-          ? Math.min(30_000, 2_000 * 1.5 ** Math.max(0, query.state.dataUpdateCount - 1))
-          : false,
+      queryKey: [...runQueries.all(), "views", experimentId] as const,
+      queryFn: ({ signal }) => apiGet<SavedViewList>(`/api/experiments/${experimentId}/views`, undefined, signal),
     }),
   detail: (runId: string) =>
     queryOptions({

@@ -1,8 +1,21 @@
 import { z } from "zod";
-import { RunColumn, RunOrder, type RunCell } from "./columns";
+import { RunColumn, type RunCell } from "./columns";
 
 /** The largest run set one view loads: MLflow's own `max_results` ceiling for runs/search. */
 export const MAX_RUNS_PER_VIEW = 50_000;
+/** Runs a view loads unless its URL asks for more (`limit`). */
+export const DEFAULT_RUNS_PER_VIEW = 10_000;
+
+const RunIdSchema = z.string().regex(/^[\w-]{1,256}$/, "not a run id");
+
+/**
+ * Where the next page starts, in MLflow's default order (newest `start_time` first, then run id): runs
+ * that started at or before `startTime`, except `runIds`, the runs already sent that started exactly
+ * then. A keyset, unlike MLflow's offset page tokens, neither skips nor repeats a run when new runs
+ * are created while the view loads, and it works the same for a filter that became several searches.
+ */
+export const RunCursor = z.object({ startTime: z.number().int(), runIds: z.array(RunIdSchema).max(5_000) }).strict();
+export type RunCursor = z.infer<typeof RunCursor>;
 
 export const RunSearchRequest = z.object({
   experimentIds: z.array(z.string().regex(/^\d+$/, "experiment ids are numeric")).min(1).max(100),
@@ -10,8 +23,17 @@ export const RunSearchRequest = z.object({
   filter: z.string().max(10_000).default(""),
   runViewType: z.enum(["ACTIVE_ONLY", "DELETED_ONLY", "ALL"]).default("ACTIVE_ONLY"),
   columns: z.array(RunColumn).max(200).default([]),
-  orderBy: z.array(RunOrder).max(10).default([]),
-  maxResults: z.number().int().min(1).max(MAX_RUNS_PER_VIEW).default(10_000),
+  pageSize: z.number().int().min(1).max(5_000).default(1_000),
+  /** Absent for the first page. */
+  after: RunCursor.optional(),
+  /**
+   * A live refresh instead of a page: the current state of `runIds` (the view's RUNNING runs) and the
+   * runs that started after `startedAfter` (new ones), both within the filter.
+   */
+  live: z
+    .object({ runIds: z.array(RunIdSchema).max(1_000), startedAfter: z.number().int().nullable() })
+    .strict()
+    .optional(),
 });
 export type RunSearchRequest = z.input<typeof RunSearchRequest>;
 
@@ -22,12 +44,13 @@ const Cell: z.ZodType<RunCell> = z.union([
   z.object({ nonFinite: z.enum(["NaN", "Infinity", "-Infinity"]) }).strict(),
 ]);
 
-/** A run as the table receives it: identity, what nesting and live refresh need, and one cell per column. */
+/** A run as the table receives it: identity, what nesting, paging and live refresh need, and one cell per column. */
 export const RunRow = z
   .object({
     runId: z.string(),
     experimentId: z.string(),
     status: z.enum(["RUNNING", "SCHEDULED", "FINISHED", "FAILED", "KILLED"]),
+    startTime: z.number().nullable(),
     parentRunId: z.string().nullable(),
     cells: z.array(Cell),
   })
@@ -37,11 +60,13 @@ export type RunRow = z.infer<typeof RunRow>;
 export const RunSearchResult = z
   .object({
     runs: z.array(RunRow),
-    /** True when more runs match than `maxResults`. */
-    truncated: z.boolean(),
+    /** Where the next page starts; null on the last page and for a live refresh. */
+    nextCursor: RunCursor.nullable(),
+    /** Live refresh only: more new runs started than one page holds, so the view should load again. */
+    overflow: z.boolean(),
     /** How many MLflow searches the filter became (one per OR-clause). */
     searches: z.number().int().positive(),
-    /** Every param, metric and tag key of the loaded runs, sorted: what the column picker offers. */
+    /** Every param, metric and tag key of these runs, sorted: what the column picker offers. */
     keys: z.object({ params: z.array(z.string()), metrics: z.array(z.string()), tags: z.array(z.string()) }).strict(),
   })
   .strict();

@@ -25,7 +25,7 @@ export function CommandPalette() {
   const [text, setText] = useState("");
   const [q, setQ] = useState("");
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  const { data, isFetching } = useQuery({ ...paletteQueries.search(q), enabled: open });
+  const { data, isFetching, error } = useQuery({ ...paletteQueries.search(q), enabled: open });
 
   // A global shortcut is a subscription to the document, which is what effects are for.
   useEffect(() => {
@@ -77,6 +77,8 @@ export function CommandPalette() {
             aria-label="Search experiments, runs and models"
           />
           <CommandList>
+            {!data && isFetching ? <CommandEmpty>Searching…</CommandEmpty> : null}
+            {error ? <CommandEmpty>Search failed: {error.message}</CommandEmpty> : null}
             {empty ? <CommandEmpty>{isFetching ? "Searching…" : `Nothing named like “${q}”.`}</CommandEmpty> : null}
             {data?.experiments.length ? (
               <CommandGroup heading={q ? "Experiments" : "Recent experiments"}>

@@ -1,7 +1,8 @@
-export { searchRuns } from "./search-runs";
+export { searchRuns, compileOrThrow } from "./search-runs";
 export { projectRun, metricCell } from "./project-run";
-export { runComparator } from "./order-runs";
 export { extremesOf } from "./metric-extremes";
 export { RunsScreen } from "./runs-screen";
 export { getRunDetail, commitUrlOf, CHILD_LIMIT } from "./get-run-detail";
 export { RunScreen } from "./run-screen";
+export { exportRunsCsv } from "./export-runs";
+export { deleteView, listSavedViews, saveView, canonicalSearch } from "./saved-views";

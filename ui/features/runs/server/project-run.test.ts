@@ -34,6 +34,7 @@ describe("projectRun", () => {
       runId: "r1",
       experimentId: "1",
       status: "FINISHED",
+      startTime: 1_000,
       parentRunId: "p0",
       cells: ["r1", 60_000, "train.py", "abc123", "ada", "0.01", "vision", null],
     });

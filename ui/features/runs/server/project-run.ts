@@ -64,6 +64,7 @@ export function projectRun(run: Run, columns: readonly RunColumn[], extremes?: M
     runId: run.info.runId,
     experimentId: run.info.experimentId,
     status: run.info.status,
+    startTime: run.info.startTime,
     parentRunId: run.data.tags[MLFLOW_TAGS.parentRunId] ?? null,
     cells,
   };

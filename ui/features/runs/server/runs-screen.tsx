@@ -4,11 +4,14 @@ import { currentSession } from "@/lib/auth";
 import { mlflowFor } from "@/lib/mlflow";
 import { getServerQueryClient } from "@/lib/query-client.server";
 import { RunsView } from "../components/runs-view";
-import { runQueries } from "../queries";
+import { pageRequest, runQueries } from "../queries";
 import { parseRunsView, runSearchRequestOf } from "../search-params";
 import { searchRuns } from "./search-runs";
 
-/** Prefetches the view's runs with the browser's own query key, so the first paint has rows. */
+/**
+ * Prefetches the view's first page with the browser's own query key, so the first paint has rows; the
+ * browser loads the rest.
+ */
 export async function RunsScreen({
   experimentId,
   searchParams,
@@ -20,7 +23,11 @@ export async function RunsScreen({
   const mlflow = mlflowFor(await currentSession());
   const request = runSearchRequestOf(experimentId, parseRunsView(searchParams));
   // A failure (a bad filter in the URL, MLflow down) is left to the browser's query to show.
-  await queryClient.prefetchQuery({ ...runQueries.search(request), queryFn: () => searchRuns(mlflow, request) });
+  await queryClient.prefetchInfiniteQuery({
+    ...runQueries.list(request),
+    queryFn: ({ pageParam }) => searchRuns(mlflow, pageRequest(request, pageParam)),
+    pages: 1,
+  });
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       <RunsView experimentId={experimentId} />

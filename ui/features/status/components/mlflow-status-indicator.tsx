@@ -4,22 +4,42 @@ import { useQuery } from "@tanstack/react-query";
 import { cn } from "@/lib/utils";
 import { statusQueries } from "../queries";
 
-/** A dot and a label: MLflow's version when reachable, what went wrong when not. */
+type State = "checking" | "reachable" | "busy" | "unreachable" | "server-unreachable";
+
+const DOT: Record<State, string> = {
+  checking: "bg-muted-foreground/40",
+  reachable: "bg-emerald-500",
+  busy: "bg-amber-500",
+  unreachable: "bg-destructive",
+  "server-unreachable": "bg-destructive",
+};
+
+/** A dot and a label: MLflow's version when reachable, that it is busy, or what went wrong. */
 export function MlflowStatusIndicator() {
   const { data, isPending, isError } = useQuery(statusQueries.mlflow());
-  const reachable = data?.reachable === true;
-  const label = isPending
-    ? "Checking MLflow…"
-    : reachable
-      ? `MLflow ${data.version}`
-      : isError
-        ? "MLTrack server unreachable"
-        : "MLflow unreachable";
-  const title = data
-    ? reachable
-      ? `${data.server} · ${data.latencyMs} ms`
-      : `${data.server}: ${data.error}`
-    : undefined;
+  // A failed poll keeps the last data; the failure itself is what is current.
+  const state: State = isPending
+    ? "checking"
+    : isError
+      ? "server-unreachable"
+      : !data.reachable
+        ? "unreachable"
+        : data.busy
+          ? "busy"
+          : "reachable";
+  const label = {
+    checking: "Checking MLflow…",
+    reachable: `MLflow ${data?.version ?? ""}`,
+    busy: `MLflow ${data?.version ?? ""} (busy)`,
+    unreachable: "MLflow unreachable",
+    "server-unreachable": "MLTrack server unreachable",
+  }[state];
+  const title =
+    state === "reachable"
+      ? `${data?.server} · ${data?.latencyMs} ms`
+      : data && state !== "server-unreachable"
+        ? `${data.server}: ${data.error}`
+        : undefined;
   return (
     <div
       className="flex items-center gap-2 text-xs text-muted-foreground"
@@ -27,15 +47,9 @@ export function MlflowStatusIndicator() {
       role="status"
       aria-live="polite"
       data-testid="mlflow-status"
-      data-state={isPending ? "checking" : reachable ? "reachable" : "unreachable"}
+      data-state={state}
     >
-      <span
-        aria-hidden
-        className={cn(
-          "size-2 rounded-full",
-          isPending ? "bg-muted-foreground/40" : reachable ? "bg-emerald-500" : "bg-destructive",
-        )}
-      />
+      <span aria-hidden className={cn("size-2 rounded-full", DOT[state])} />
       <span>{label}</span>
     </div>
   );

@@ -10,6 +10,7 @@ import { statusQueries } from "../queries";
  */
 export function MlflowUnreachableBanner() {
   const { data, isError } = useQuery(statusQueries.mlflow());
+  // A busy MLflow (connected, slow to answer) is not down: no banner for it.
   if (!isError && data?.reachable !== false) return null;
   const what = isError ? "MLTrack's server cannot be reached" : `MLflow at ${data?.server} cannot be reached`;
   return (

@@ -19,18 +19,26 @@ export function getMlflowStatus(mlflow: MlflowClient): Promise<MlflowStatus> {
   return status;
 }
 
+let lastVersion: string | null = null;
+
+/**
+ * A connection that cannot be made fails within the connect timeout (1 s by default), before the
+ * check's own timeout; so a check that times out had connected, and MLflow is up but busy (a single
+ * worker answering a long search makes even `/version` wait). Only the first case is "unreachable".
+ */
 async function checkMlflow(mlflow: MlflowClient, server: string): Promise<MlflowStatus> {
   const started = performance.now();
   try {
     const version = await mlflow.version({ signal: AbortSignal.timeout(STATUS_TIMEOUT_MS) });
-    return { reachable: true, version, server, latencyMs: Math.round(performance.now() - started), error: null };
+    lastVersion = version;
+    const latencyMs = Math.round(performance.now() - started);
+    return { reachable: true, busy: false, version, server, latencyMs, error: null };
   } catch (err) {
-    const timedOut = err instanceof DOMException && err.name === "TimeoutError";
-    const error = timedOut
-      ? `No answer within ${STATUS_TIMEOUT_MS} ms`
-      : err instanceof Error
-        ? err.message
-        : String(err);
-    return { reachable: false, version: null, server, latencyMs: null, error };
+    if (err instanceof DOMException && err.name === "TimeoutError") {
+      const error = `Connected, but no answer within ${STATUS_TIMEOUT_MS} ms`;
+      return { reachable: true, busy: true, version: lastVersion, server, latencyMs: null, error };
+    }
+    const error = err instanceof Error ? err.message : String(err);
+    return { reachable: false, busy: false, version: null, server, latencyMs: null, error };
   }
 }
