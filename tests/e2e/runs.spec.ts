@@ -32,7 +32,7 @@ async function shownRunNames(page: Page): Promise<string[]> {
     .evaluateAll((rows) =>
       rows
         .sort((a, b) => Number(a.getAttribute("aria-rowindex")) - Number(b.getAttribute("aria-rowindex")))
-        .map((row) => row.querySelector('[role="cell"]')?.textContent ?? ""),
+        .map((row) => row.querySelectorAll('[role="gridcell"]')[1]?.textContent ?? ""),
     );
 }
 
@@ -44,14 +44,16 @@ test("an experiment's runs: OR filter, inline syntax error, ordering kept in the
   await page.goto(`/experiments/${experimentId}`);
   await expect(page.getByTestId("run-count")).toHaveText("5 runs");
   // MLflow's default order: latest start first.
-  expect(await shownRunNames(page)).toEqual(['<b id="injected">bold</b>', "delta", "charlie", "bravo", "alpha"]);
+  await expect
+    .poll(() => shownRunNames(page))
+    .toEqual(['<b id="injected">bold</b>', "delta", "charlie", "bravo", "alpha"]);
   await expect(page.locator("#injected")).toHaveCount(0);
 
   const filter = page.getByTestId("run-filter");
   await filter.fill('params.model = "c" OR (params.model = "a" AND metrics.loss < 0.35)');
   await filter.press("Enter");
   await expect(page.getByTestId("run-count")).toHaveText("2 runs");
-  expect(await shownRunNames(page)).toEqual(["delta", "charlie"]);
+  await expect.poll(() => shownRunNames(page)).toEqual(["delta", "charlie"]);
   await expect(page).toHaveURL(/[?&]q=/);
 
   await filter.fill('params.model = "c" OR (metrics.loss < 0.35');
@@ -75,8 +77,8 @@ test("an experiment's runs: OR filter, inline syntax error, ordering kept in the
   await page.getByLabel("Search columns").fill("los");
   await expect(page.getByTestId("column-picker")).not.toContainText("model");
   // The box reflects the URL, which the history API updates in a transition: click, then wait for it.
-  await page.getByLabel("loss (min)").click();
-  await expect(page.getByLabel("loss (min)")).toBeChecked();
+  await page.getByLabel("loss (min)", { exact: true }).click();
+  await expect(page.getByLabel("loss (min)", { exact: true })).toBeChecked();
   await expect(page.getByRole("columnheader", { name: "loss (min)" })).toBeVisible();
   await expect(page).toHaveURL(/col=metric%3Amin%3Aloss/);
 
@@ -85,7 +87,7 @@ test("an experiment's runs: OR filter, inline syntax error, ordering kept in the
     `/experiments/${experimentId}?col=metric:last:loss&order=desc:metric:loss&q=${encodeURIComponent('params.model != "c"')}`,
   );
   await expect(page.getByTestId("run-count")).toHaveText("4 runs");
-  expect(await shownRunNames(page)).toEqual(['<b id="injected">bold</b>', "alpha", "delta", "bravo"]);
+  await expect.poll(() => shownRunNames(page)).toEqual(['<b id="injected">bold</b>', "alpha", "delta", "bravo"]);
   await expect(page.getByRole("columnheader", { name: /^loss/ })).toHaveAttribute("aria-sort", "descending");
 });
 
@@ -112,13 +114,13 @@ test("nested runs expand under their parent, CSV exports every run, RUNNING runs
 
   await page.goto(`/experiments/${experimentId}?col=param:note`);
   await expect(page.getByTestId("run-count")).toHaveText("3 runs");
-  expect(await shownRunNames(page)).toEqual(["sweep"]);
+  await expect.poll(() => shownRunNames(page)).toEqual(["sweep"]);
   await page.getByRole("button", { name: "Expand 2 child runs" }).click();
-  expect(await shownRunNames(page)).toEqual(["sweep", "trial-2", "trial-1"]);
+  await expect.poll(() => shownRunNames(page)).toEqual(["sweep", "trial-2", "trial-1"]);
   await expect(page.locator('[data-testid="run-row"][aria-level="2"]')).toHaveCount(2);
 
   const download = page.waitForEvent("download");
-  await page.getByRole("button", { name: "Export CSV" }).click();
+  await page.getByRole("link", { name: "Export CSV" }).click();
   const file = await (await download).createReadStream();
   let csv = "";
   for await (const chunk of file) csv += String(chunk);
@@ -131,4 +133,8 @@ test("nested runs expand under their parent, CSV exports every run, RUNNING runs
   await expect(page.getByTestId("run-row").first()).toContainText("RUNNING");
   await mlflow.runs.update({ runId: parent.info.runId, status: "FINISHED", endTime: Date.UTC(2026, 0, 1, 1) });
   await expect(page.getByTestId("run-row").first()).toContainText("FINISHED", { timeout: 15_000 });
+  // A run started elsewhere joins the view without a reload, too.
+  await mlflow.runs.create({ experimentId, runName: "late-arrival", startTime: Date.UTC(2026, 0, 2) });
+  await expect(page.getByTestId("run-count")).toHaveText("4 runs", { timeout: 20_000 });
+  await expect.poll(async () => (await shownRunNames(page))[0]).toBe("late-arrival");
 });

@@ -89,6 +89,9 @@ export function RunsTable({
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
+    // The server renders (and the browser hydrates) the rows a typical window shows, so the first
+    // paint has runs in it before any script has run; the real size is measured right after.
+    initialRect: { width: 1280, height: 720 },
   });
 
   const sizing = table.getState().columnSizing;
