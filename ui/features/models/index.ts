@@ -1,0 +1,2 @@
+export { modelQueries } from "./queries";
+export { ModelVersionSummary, RegisteredModelDetail } from "./schemas";
