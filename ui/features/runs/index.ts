@@ -12,6 +12,14 @@ export {
 } from "./columns";
 export { compileRunFilter, RunFilterSyntaxError } from "./filter";
 export { MAX_RUNS_PER_VIEW, RunDetail, RunRow, RunSearchRequest, RunSearchResult } from "./schemas";
+export {
+  DeleteRunTagQuery,
+  RenameRunBody,
+  RunIdParams,
+  RunMutationResult,
+  SetRunNoteBody,
+  SetRunTagBody,
+} from "./run-detail-schemas";
 export { RunSkeleton } from "./components/run-skeleton";
 export { RunStatusBadge } from "./components/run-status-badge";
 export { RunsView } from "./components/runs-view";

@@ -5,3 +5,4 @@ export { extremesOf } from "./metric-extremes";
 export { RunsScreen } from "./runs-screen";
 export { getRunDetail, commitUrlOf, CHILD_LIMIT } from "./get-run-detail";
 export { RunScreen } from "./run-screen";
+export { deleteRun, deleteRunTag, renameRun, restoreRun, setRunNote, setRunTag } from "./run-mutations";
