@@ -28,7 +28,8 @@ export function RunDuration({
   const now = useSyncExternalStore(live ? everySecond : never, live ? currentSecond : noClockOnServer, noClockOnServer);
   if (startTime === null || (endTime === null && !live)) return <span className="text-muted-foreground">—</span>;
   const end = endTime ?? now;
-  if (end === null) return <span className="text-muted-foreground">running</span>;
+  // Before hydration there is no clock both renders agree on.
+  if (end === null) return <span className="text-muted-foreground">…</span>;
   return (
     <span className="tabular-nums" data-live={live ? "" : undefined}>
       {formatDuration(Math.max(0, end - startTime))}

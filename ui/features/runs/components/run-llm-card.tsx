@@ -5,31 +5,30 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { formatTokens, formatUsd } from "../run-detail-llm";
 import type { LlmTotals, RunLlmUsage } from "../run-detail-schemas";
 
-function TotalsRow({ label, totals, testId }: { label: string; totals: LlmTotals; testId: string }) {
-  return (
-    <TableRow data-testid={testId}>
-      <TableHead scope="row" className="font-medium text-foreground">
-        {label}
-      </TableHead>
-      <TableCell className="text-right font-mono tabular-nums" data-field="prompt">
-        {formatTokens(totals.promptTokens)}
-      </TableCell>
-      <TableCell className="text-right font-mono tabular-nums" data-field="completion">
-        {formatTokens(totals.completionTokens)}
-      </TableCell>
-      <TableCell className="text-right font-mono tabular-nums" data-field="total">
-        {formatTokens(totals.totalTokens)}
-      </TableCell>
-      <TableCell className="text-right font-mono tabular-nums" data-field="cost">
-        {formatUsd(totals.costUsd)}
-      </TableCell>
-    </TableRow>
-  );
-}
+const ROWS = [
+  { field: "promptTokens", label: "Prompt tokens", format: formatTokens, testId: "run-llm-prompt" },
+  { field: "completionTokens", label: "Completion tokens", format: formatTokens, testId: "run-llm-completion" },
+  { field: "totalTokens", label: "Total tokens", format: formatTokens, testId: "run-llm-total" },
+  { field: "costUsd", label: "Cost (USD)", format: formatUsd, testId: "run-llm-cost" },
+] as const satisfies readonly {
+  field: keyof LlmTotals;
+  label: string;
+  format: (value: number | null) => string;
+  testId: string;
+}[];
 
 /** Token and cost totals of an LLM run, summed over every logged point, with its child runs' apart. */
 export function RunLlmCard({ llm }: { llm: RunLlmUsage }) {
   const { children } = llm;
+  const columns: { label: string; totals: LlmTotals }[] = [
+    { label: "This run", totals: llm.totals },
+    ...(children
+      ? [
+          { label: `Child runs (${children.runCount}${children.truncated ? "+" : ""})`, totals: children.totals },
+          { label: "Including child runs", totals: children.includingChildren },
+        ]
+      : []),
+  ];
   const nonFinite = children ? children.includingChildren.nonFinitePoints : llm.totals.nonFinitePoints;
   return (
     <Card className="gap-3" data-testid="run-llm">
@@ -39,7 +38,7 @@ export function RunLlmCard({ llm }: { llm: RunLlmUsage }) {
           {llm.provider || llm.model ? (
             <span data-testid="run-llm-model">{[llm.provider, llm.model].filter(Boolean).join(" · ")}</span>
           ) : (
-            "Provider and model not tagged (llm.provider, llm.model)."
+            "Provider and model are not tagged (llm.provider, llm.model)."
           )}
         </CardDescription>
       </CardHeader>
@@ -48,30 +47,28 @@ export function RunLlmCard({ llm }: { llm: RunLlmUsage }) {
           <TableHeader>
             <TableRow>
               <TableHead>
-                <span className="sr-only">Runs</span>
+                <span className="sr-only">Usage</span>
               </TableHead>
-              <TableHead className="text-right">Prompt tokens</TableHead>
-              <TableHead className="text-right">Completion tokens</TableHead>
-              <TableHead className="text-right">Total tokens</TableHead>
-              <TableHead className="text-right">Cost (USD)</TableHead>
+              {columns.map((column) => (
+                <TableHead key={column.label} className="text-right whitespace-normal" data-testid="run-llm-scope">
+                  {column.label}
+                </TableHead>
+              ))}
             </TableRow>
           </TableHeader>
           <TableBody>
-            <TotalsRow label="This run" totals={llm.totals} testId="run-llm-own" />
-            {children ? (
-              <>
-                <TotalsRow
-                  label={`Child runs (${children.runCount}${children.truncated ? "+" : ""})`}
-                  totals={children.totals}
-                  testId="run-llm-children"
-                />
-                <TotalsRow
-                  label="Including child runs"
-                  totals={children.includingChildren}
-                  testId="run-llm-including-children"
-                />
-              </>
-            ) : null}
+            {ROWS.map((row) => (
+              <TableRow key={row.field} data-testid={row.testId}>
+                <TableHead scope="row" className="font-medium text-foreground">
+                  {row.label}
+                </TableHead>
+                {columns.map((column) => (
+                  <TableCell key={column.label} className="text-right font-mono tabular-nums">
+                    {row.format(column.totals[row.field])}
+                  </TableCell>
+                ))}
+              </TableRow>
+            ))}
           </TableBody>
         </Table>
         <p className="text-xs text-muted-foreground">

@@ -6,3 +6,4 @@ export { RunsScreen } from "./runs-screen";
 export { getRunDetail, commitUrlOf, CHILD_LIMIT } from "./get-run-detail";
 export { RunScreen } from "./run-screen";
 export { deleteRun, deleteRunTag, renameRun, restoreRun, setRunNote, setRunTag } from "./run-mutations";
+export { RunRouteGate } from "./run-route-gate";
