@@ -37,6 +37,8 @@ test("the overview shows params, metrics (NaN too), tags, the source with its co
   page,
   mlflow,
 }) => {
+  // A long flow of page actions, each awaiting the real MLflow: give it the slow-test budget.
+  test.slow();
   const dialogs = watchDialogs(page);
   const runName = '<img src=x onerror="window.__pwned=1"><b id="injected-name">bold</b>';
   const { runId, url } = await newRun(mlflow, "e2e-overview", {
@@ -125,6 +127,8 @@ test("a description written in Markdown is exactly what MLflow stores; its previ
   page,
   mlflow,
 }) => {
+  // A long flow of page actions, each awaiting the real MLflow: give it the slow-test budget.
+  test.slow();
   const dialogs = watchDialogs(page);
   const { runId, url } = await newRun(mlflow, "e2e-note");
   const note = [
@@ -186,6 +190,8 @@ test("tags: add, edit and delete, each checked against MLflow; bad keys and valu
   page,
   mlflow,
 }) => {
+  // A long flow of page actions, each awaiting the real MLflow: give it the slow-test budget.
+  test.slow();
   const { runId, url } = await newRun(mlflow, "e2e-tags");
   await page.goto(url);
   const tags = page.getByTestId("run-tags");
@@ -227,6 +233,8 @@ test("tags: add, edit and delete, each checked against MLflow; bad keys and valu
 });
 
 test("rename, delete and restore, each checked against MLflow", async ({ page, mlflow }) => {
+  // A long flow of page actions, each awaiting the real MLflow: give it the slow-test budget.
+  test.slow();
   const { runId, url } = await newRun(mlflow, "e2e-lifecycle", { runName: "before" });
   await page.goto(url);
   const header = page.getByTestId("run-header");
@@ -264,6 +272,8 @@ test("rename, delete and restore, each checked against MLflow", async ({ page, m
 });
 
 test("parent and child links navigate", async ({ page, mlflow }) => {
+  // Three page loads against the real MLflow: give it the slow-test budget.
+  test.slow();
   const { experimentId, runId: parentId, url } = await newRun(mlflow, "e2e-family", { runName: "sweep" });
   const childIds: string[] = [];
   for (const name of ["trial-1", "trial-2"]) {
