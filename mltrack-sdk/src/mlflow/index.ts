@@ -43,7 +43,7 @@ export type { ArtifactPathCheck } from "./artifact-path";
 export { collect, paginate } from "./paginate";
 export { LLM_METRICS, LLM_TAGS, MLFLOW_TAGS, MLTRACK_TAGS, SYSTEM_METRIC_PREFIX } from "./tags";
 export type { RunCategory, SourceType } from "./tags";
-export { LIMITS, resolvesElsewhere } from "./validation";
+export { EntityKey, LIMITS, TagValue, resolvesElsewhere } from "./validation";
 export type * from "./types";
 export type {
   MlflowExperiment,

@@ -7,7 +7,6 @@ export const modelQueries = {
   detail: (name: string) =>
     queryOptions({
       queryKey: [...modelQueries.all(), "detail", name] as const,
-      queryFn: ({ signal }) =>
-        apiGet<RegisteredModelDetail>("/api/registered-models/detail", { name }, signal),
+      queryFn: ({ signal }) => apiGet<RegisteredModelDetail>("/api/registered-models/detail", { name }, signal),
     }),
 };

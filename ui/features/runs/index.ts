@@ -20,6 +20,14 @@ export {
   RunSearchResult,
 } from "./schemas";
 export { SavedView, SavedViewList, SavedViewName, SaveViewBody } from "./saved-views";
+export {
+  DeleteRunTagQuery,
+  RenameRunBody,
+  RunIdParams,
+  RunMutationResult,
+  SetRunNoteBody,
+  SetRunTagBody,
+} from "./run-detail-schemas";
 export { RunSkeleton } from "./components/run-skeleton";
 export { RunStatusBadge } from "./components/run-status-badge";
 export { RunsView } from "./components/runs-view";

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { RunColumn, type RunCell } from "./columns";
+import { RunLlmUsage } from "./run-detail-schemas";
 
 /** The largest run set one view loads: MLflow's own `max_results` ceiling for runs/search. */
 export const MAX_RUNS_PER_VIEW = 50_000;
@@ -74,7 +75,14 @@ export type RunSearchResult = z.infer<typeof RunSearchResult>;
 
 const RunStatusSchema = z.enum(["RUNNING", "SCHEDULED", "FINISHED", "FAILED", "KILLED"]);
 const KeyValue = z.object({ key: z.string(), value: z.string() }).strict();
-const RunLink = z.object({ runId: z.string(), runName: z.string(), status: RunStatusSchema }).strict();
+const RunLink = z
+  .object({
+    runId: z.string(),
+    runName: z.string(),
+    status: RunStatusSchema,
+    lifecycleStage: z.enum(["active", "deleted"]),
+  })
+  .strict();
 
 /** One run, whole, for its own page: everything MLflow keeps of it, plus its family and source links. */
 export const RunDetail = z
@@ -112,6 +120,8 @@ export const RunDetail = z
         commitUrl: z.string().nullable(),
       })
       .strict(),
+    /** Token and cost totals when the run, or one of its child runs, is an LLM run. */
+    llm: RunLlmUsage.nullable(),
   })
   .strict();
 export type RunDetail = z.infer<typeof RunDetail>;

@@ -10,9 +10,9 @@ const TONE: Record<RunDetail["status"], string> = {
   KILLED: "border-amber-500/50 text-amber-700 dark:text-amber-300",
 };
 
-export function RunStatusBadge({ status }: { status: RunDetail["status"] }) {
+export function RunStatusBadge({ status, className }: { status: RunDetail["status"]; className?: string }) {
   return (
-    <Badge variant="outline" className={cn(TONE[status])} data-testid="run-status">
+    <Badge variant="outline" className={cn(TONE[status], className)} data-testid="run-status" data-status={status}>
       {status === "RUNNING" ? <span className="size-1.5 animate-pulse rounded-full bg-current" aria-hidden /> : null}
       {status}
     </Badge>

@@ -2,28 +2,44 @@ import "server-only";
 import { MLFLOW_TAGS, MlflowNotFoundError, type MlflowClient, type Run } from "mltrack-sdk/mlflow";
 import type { RunDetail } from "../schemas";
 import { metricCell } from "./project-run";
+import { readLlmUsage } from "./run-llm-usage";
 
 /** Child runs listed on a run's page; a sweep with more links to its filtered runs table instead. */
 export const CHILD_LIMIT = 200;
 
 const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
+/** Where each host shows one commit, under the repository's path. */
+const COMMIT_PAGES = {
+  "github.com": { segment: "commit", depth: [2, 2] },
+  "gitlab.com": { segment: "-/commit", depth: [2, 20] },
+  "bitbucket.org": { segment: "commits", depth: [2, 2] },
+} as const satisfies Record<string, { segment: string; depth: [number, number] }>;
+
+/** `https://[user@]host[:port]/path`, `ssh://[user@]host[:port]/path`, or scp-style `[user@]host:path`. */
+const REMOTE =
+  /^(?:(?:https?|ssh|git\+ssh):\/\/(?:[\w.~%:-]+@)?([\w.-]+)(?::\d{1,5})?\/|(?:[\w.-]+@)?([\w.-]+):(?!\/))(.+)$/i;
+
 /**
- * A browsable commit link for common hosts, from `mlflow.source.git.repoURL`: https and scp-style
+ * A browsable commit link for common hosts, from `mlflow.source.git.repoURL`: https, ssh and scp-style
  * (`git@github.com:org/repo.git`) remotes. Anything else, or a non-hex commit, gives null: the URL is
  * rendered as a link, so only a shape we build ourselves from checked parts is ever returned.
  */
 export function commitUrlOf(repoUrl: string | null, commit: string | null): string | null {
   if (!repoUrl || !commit || !/^[0-9a-f]{7,64}$/i.test(commit)) return null;
-  const match =
-    /^(?:https?:\/\/|ssh:\/\/)?(?:[\w.-]+@)?(github\.com|gitlab\.com|bitbucket\.org)[:/]([\w.-]+(?:\/[\w.-]+)+?)(?:\.git)?\/?$/i.exec(
-      repoUrl.trim(),
-    );
+  const match = REMOTE.exec(repoUrl.trim());
   if (!match) return null;
-  const [, host, path] = match as unknown as [string, string, string];
-  const segment =
-    host.toLowerCase() === "bitbucket.org" ? "commits" : host.toLowerCase() === "gitlab.com" ? "-/commit" : "commit";
-  return `https://${host.toLowerCase()}/${path}/${segment}/${commit}`;
+  const host = (match[1] ?? match[2] ?? "").toLowerCase();
+  if (!Object.hasOwn(COMMIT_PAGES, host)) return null;
+  const page = COMMIT_PAGES[host as keyof typeof COMMIT_PAGES];
+  const segments = (match[3] ?? "")
+    .replace(/\/+$/, "")
+    .replace(/\.git$/i, "")
+    .split("/");
+  const [fewest, most] = page.depth;
+  if (segments.length < fewest || segments.length > most) return null;
+  if (segments.some((s) => !/^[\w.-]+$/.test(s) || /^\.+$/.test(s))) return null;
+  return `https://${host}/${segments.join("/")}/${page.segment}/${commit.toLowerCase()}`;
 }
 
 function quoted(value: string): string {
@@ -33,7 +49,12 @@ function quoted(value: string): string {
 }
 
 function link(run: Run) {
-  return { runId: run.info.runId, runName: run.info.runName, status: run.info.status };
+  return {
+    runId: run.info.runId,
+    runName: run.info.runName,
+    status: run.info.status,
+    lifecycleStage: run.info.lifecycleStage,
+  };
 }
 
 /** A run with its experiment's name, its parent and children, and its source; MlflowNotFoundError if absent. */
@@ -56,6 +77,11 @@ export async function getRunDetail(mlflow: MlflowClient, runId: string): Promise
       maxResults: CHILD_LIMIT + 1,
     }),
   ]);
+  const listed = children.items.slice(0, CHILD_LIMIT);
+  const childrenTruncated = children.items.length > CHILD_LIMIT;
+  // Deleted child runs are listed (marked) but their usage is not counted.
+  const activeChildren = listed.filter((child) => child.info.lifecycleStage === "active");
+  const llm = await readLlmUsage(mlflow, run, activeChildren, childrenTruncated);
   const tag = (key: string) => data.tags[key] ?? null;
   return {
     runId: info.runId,
@@ -79,8 +105,8 @@ export async function getRunDetail(mlflow: MlflowClient, runId: string): Promise
       .sort(byKey),
     note: tag(MLFLOW_TAGS.note) ?? "",
     parent: parent ? link(parent) : null,
-    children: children.items.slice(0, CHILD_LIMIT).map(link),
-    childrenTruncated: children.items.length > CHILD_LIMIT,
+    children: listed.map(link),
+    childrenTruncated,
     source: {
       name: tag(MLFLOW_TAGS.sourceName),
       type: tag(MLFLOW_TAGS.sourceType),
@@ -89,5 +115,6 @@ export async function getRunDetail(mlflow: MlflowClient, runId: string): Promise
       gitRepoUrl: tag(MLFLOW_TAGS.gitRepoUrl),
       commitUrl: commitUrlOf(tag(MLFLOW_TAGS.gitRepoUrl), tag(MLFLOW_TAGS.gitCommit)),
     },
+    llm,
   };
 }

@@ -6,3 +6,5 @@ export { getRunDetail, commitUrlOf, CHILD_LIMIT } from "./get-run-detail";
 export { RunScreen } from "./run-screen";
 export { exportRunsCsv } from "./export-runs";
 export { deleteView, listSavedViews, saveView, canonicalSearch } from "./saved-views";
+export { deleteRun, deleteRunTag, renameRun, restoreRun, setRunNote, setRunTag } from "./run-mutations";
+export { RunRouteGate } from "./run-route-gate";
