@@ -22,6 +22,7 @@ export {
 export { SavedView, SavedViewList, SavedViewName, SaveViewBody } from "./saved-views";
 export {
   DeleteRunTagQuery,
+  ExperimentLlmUsage,
   RenameRunBody,
   RunIdParams,
   RunMutationResult,

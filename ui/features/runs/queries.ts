@@ -1,5 +1,6 @@
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import { apiGet, apiPost } from "@/lib/api-client";
+import type { ExperimentLlmUsage } from "./run-detail-schemas";
 import type { SavedViewList } from "./saved-views";
 import type { RunCursor, RunDetail, RunSearchRequest, RunSearchResult } from "./schemas";
 
@@ -38,6 +39,14 @@ export const runQueries = {
     queryOptions({
       queryKey: [...runQueries.all(), "views", experimentId] as const,
       queryFn: ({ signal }) => apiGet<SavedViewList>(`/api/experiments/${experimentId}/views`, undefined, signal),
+    }),
+  /** Token and cost totals over an experiment's LLM runs. */
+  llmUsage: (experimentId: string) =>
+    queryOptions({
+      queryKey: [...runQueries.all(), "llm-usage", experimentId] as const,
+      queryFn: ({ signal }) =>
+        apiGet<ExperimentLlmUsage>(`/api/experiments/${experimentId}/llm-usage`, undefined, signal),
+      staleTime: 60_000,
     }),
   detail: (runId: string) =>
     queryOptions({

@@ -90,3 +90,15 @@ export const RunLlmUsage = z
   })
   .strict();
 export type RunLlmUsage = z.infer<typeof RunLlmUsage>;
+
+/** An experiment's LLM usage: every LLM run's totals added up. */
+export const ExperimentLlmUsage = z
+  .object({
+    /** LLM runs summed (tagged `mltrack.category = llm`, or logging `llm.*` metrics). */
+    runCount: z.number().int().nonnegative(),
+    /** True when the experiment has more LLM runs than were summed (the newest are). */
+    truncated: z.boolean(),
+    totals: LlmTotals,
+  })
+  .strict();
+export type ExperimentLlmUsage = z.infer<typeof ExperimentLlmUsage>;

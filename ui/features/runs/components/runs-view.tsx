@@ -23,6 +23,7 @@ import {
 import { sortRows } from "../sort-rows";
 import { useRunSelection, useSelectedRunIds } from "../stores/run-selection";
 import { ColumnPicker } from "./column-picker";
+import { ExperimentLlmUsage } from "./experiment-llm-usage";
 import { GroupByPicker } from "./group-by-picker";
 import { RunFilterBox } from "./run-filter-box";
 import { RunsTable } from "./runs-table";
@@ -112,6 +113,7 @@ export function RunsView({ experimentId }: { experimentId: string }) {
 
   return (
     <div className="space-y-3">
+      <ExperimentLlmUsage experimentId={experimentId} />
       <RunFilterBox key={view.filter} value={view.filter} onApply={(filter) => navigate({ ...view, filter })} />
       <div className="flex flex-wrap items-center gap-2 text-sm text-muted-foreground">
         <ColumnPicker

@@ -8,3 +8,4 @@ export { exportRunsCsv } from "./export-runs";
 export { deleteView, listSavedViews, saveView, canonicalSearch } from "./saved-views";
 export { deleteRun, deleteRunTag, renameRun, restoreRun, setRunNote, setRunTag } from "./run-mutations";
 export { RunRouteGate } from "./run-route-gate";
+export { experimentLlmUsage } from "./experiment-llm-usage";

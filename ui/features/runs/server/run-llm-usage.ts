@@ -32,7 +32,7 @@ async function readHistory(mlflow: MlflowClient, run: Run, name: LlmMetricName):
 }
 
 /** Each LLM metric's whole history for each run, read only where the run logged that metric. */
-async function readHistories(mlflow: MlflowClient, runs: readonly Run[]): Promise<LlmHistories[]> {
+export async function readHistories(mlflow: MlflowClient, runs: readonly Run[]): Promise<LlmHistories[]> {
   const wanted = runs.flatMap((run, index) =>
     LLM_METRIC_NAMES.filter((name) => LLM_METRICS[name] in run.data.metrics).map((name) => ({ run, index, name })),
   );
