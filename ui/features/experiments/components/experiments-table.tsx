@@ -81,6 +81,8 @@ export function ExperimentsTable({
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 10,
+    // Before the browser measures (and in the server render) assume a screenful, so rows paint at once.
+    initialRect: { width: 1200, height: 720 },
     onChange: (instance) => {
       const items = instance.getVirtualItems();
       const last = items[items.length - 1];

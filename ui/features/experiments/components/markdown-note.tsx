@@ -3,7 +3,14 @@ import remarkGfm from "remark-gfm";
 import { cn } from "@/lib/utils";
 import { safeMarkdownUrl } from "../safe-url";
 
+// Headings sit one level below the page's own (the experiment's name is the h1).
 const components: Components = {
+  h1: ({ children }) => <h2 className="text-lg font-semibold">{children}</h2>,
+  h2: ({ children }) => <h3 className="text-base font-semibold">{children}</h3>,
+  h3: ({ children }) => <h4 className="font-semibold">{children}</h4>,
+  h4: ({ children }) => <h5 className="font-medium">{children}</h5>,
+  h5: ({ children }) => <h6 className="font-medium">{children}</h6>,
+  h6: ({ children }) => <h6 className="font-medium">{children}</h6>,
   a: ({ href, children }) =>
     href ? (
       <a href={href} target="_blank" rel="noopener noreferrer nofollow" className="text-primary underline">
@@ -25,7 +32,7 @@ export function MarkdownNote({ text, className }: { text: string; className?: st
   return (
     <div
       className={cn(
-        "space-y-2 text-sm break-words [&_blockquote]:border-l-2 [&_blockquote]:pl-3 [&_blockquote]:text-muted-foreground [&_code]:rounded [&_code]:bg-muted [&_code]:px-1 [&_h1]:text-lg [&_h1]:font-semibold [&_h2]:text-base [&_h2]:font-semibold [&_h3]:font-semibold [&_ol]:list-decimal [&_ol]:pl-5 [&_pre]:overflow-x-auto [&_pre]:rounded-md [&_pre]:bg-muted [&_pre]:p-2 [&_table]:text-xs [&_td]:border [&_td]:px-2 [&_th]:border [&_th]:px-2 [&_ul]:list-disc [&_ul]:pl-5",
+        "space-y-2 text-sm break-words [&_blockquote]:border-l-2 [&_blockquote]:pl-3 [&_blockquote]:text-muted-foreground [&_code]:rounded [&_code]:bg-muted [&_code]:px-1 [&_ol]:list-decimal [&_ol]:pl-5 [&_pre]:overflow-x-auto [&_pre]:rounded-md [&_pre]:bg-muted [&_pre]:p-2 [&_table]:text-xs [&_td]:border [&_td]:px-2 [&_th]:border [&_th]:px-2 [&_ul]:list-disc [&_ul]:pl-5",
         className,
       )}
     >
