@@ -177,6 +177,18 @@ describe("experiments list API over MLflow's pages", () => {
     );
   });
 
+  it("reads on through MLflow's pages while narrowing, a bounded number per request", async () => {
+    // MLflow's superset is every active experiment of the seed (`_` matches any character); none has "-_" literally.
+    const none = await walk({ q: `${prefix}-_`, sort: "name:asc", maxResults: "20" });
+    expect(none.rows).toEqual([]);
+    // 10 MLflow pages of 20 per request: the rest of the superset needs a second request.
+    expect(none.pages).toBe(Math.ceil(active().length / 200));
+    // The decoy sorts first ('X' < '_'), so the match comes from MLflow's second page, in the same request.
+    const one = await walk({ q: `${prefix}-under_`, sort: "name:asc", maxResults: "1" });
+    expect(one.rows.map((r) => r.name)).toEqual([`${prefix}-under_score`]);
+    expect(one.pages).toBe(1);
+  });
+
   it("refuses bad list parameters and experiment ids with 400 naming the problem", async () => {
     for (const query of ["sort=size:asc", "view=archived", "maxResults=0", `q=${"x".repeat(501)}`]) {
       const res = await fetch(`${uiUrl}/api/experiments?${query}`);
