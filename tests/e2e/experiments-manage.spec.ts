@@ -106,6 +106,8 @@ test("create an experiment with a description; a taken name is refused in words"
   await page.getByLabel("Name", { exact: true }).fill(name);
   await page.getByLabel(/^Description/).fill("Made in the UI\n\nwith **Markdown**");
   await page.getByRole("button", { name: "Create" }).click();
+  // Creating opens the new experiment's page: a server render, slow when the machine is busy.
+  await expect(page).toHaveURL(/\/experiments\/\d+$/, { timeout: 30_000 });
   await expect(page.getByTestId("experiment-name")).toHaveText(name);
   const experimentId = /\/experiments\/(\d+)$/.exec(page.url())?.[1] ?? "";
   expect(experimentId).toMatch(/^\d+$/);
