@@ -99,6 +99,29 @@ test("each sort orders the rows, and the sort is in the URL", async ({ page, mlf
   await expect.poll(() => shownNames(page)).toEqual(["a", "c", "d"].map(name));
 });
 
+test("more than a page: rows are virtualised and scrolling near the end loads the next page", async ({
+  page,
+  mlflow,
+}) => {
+  const prefix = unique("e2e-scroll");
+  const names = Array.from({ length: 130 }, (_, i) => `${prefix}-${String(i).padStart(3, "0")}`);
+  for (let i = 0; i < names.length; i += 10)
+    await Promise.all(names.slice(i, i + 10).map((name) => mlflow.experiments.create({ name })));
+
+  await page.goto(`/experiments?q=${prefix}&sort=name:asc`);
+  const count = page.getByTestId("experiments-count");
+  await expect(count).toHaveText("100 experiments loaded, more available: scroll down or load more");
+  // Only the rows in view (plus a few) are in the DOM.
+  await expect.poll(async () => (await shownNames(page)).length).toBeLessThan(60);
+  expect((await shownNames(page))[0]).toBe(names[0]);
+
+  await page.getByTestId("experiments-table").evaluate((table) => table.scrollTo(0, table.scrollHeight));
+  await expect(count).toHaveText("130 experiments loaded, that is all");
+  await page.getByTestId("experiments-table").evaluate((table) => table.scrollTo(0, table.scrollHeight));
+  await expect.poll(async () => (await shownNames(page)).at(-1)).toBe(names.at(-1));
+  await expect(page.getByRole("button", { name: "Load more" })).toHaveCount(0);
+});
+
 test("create an experiment with a description; a taken name is refused in words", async ({ page, mlflow }) => {
   const name = unique("e2e-create");
   await page.goto("/experiments");
