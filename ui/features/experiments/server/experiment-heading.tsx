@@ -1,30 +1,31 @@
 import "server-only";
-import Link from "next/link";
+import { HydrationBoundary, dehydrate } from "@tanstack/react-query";
 import { notFound } from "next/navigation";
 import { MlflowNotFoundError } from "mltrack-sdk/mlflow";
 import { currentSession } from "@/lib/auth";
 import { mlflowFor } from "@/lib/mlflow";
-import { toExperimentSummary } from "./list-experiments";
+import { makeQueryClient } from "@/lib/query-client";
+import { ExperimentHeader } from "../components/experiment-header";
+import { experimentQueries } from "../queries";
+import { getExperimentDetail } from "./manage-experiments";
 
-/** The experiment page's title: its name and note, or the 404 page when MLflow has no such experiment. */
+/**
+ * The experiment page's heading: name, description, tags and actions. The experiment is read here
+ * with the browser's own query key, so the heading paints at once; MLflow having no such experiment
+ * is the 404 page.
+ */
 export async function ExperimentHeading({ experimentId }: { experimentId: string }) {
+  // Its own client: the runs view beside it dehydrates the request's shared one, pending queries included.
+  const queryClient = makeQueryClient();
   const mlflow = mlflowFor(await currentSession());
-  const experiment = await mlflow.experiments.get({ experimentId }).catch((err: unknown) => {
+  const detail = await getExperimentDetail(mlflow, experimentId).catch((err: unknown) => {
     if (err instanceof MlflowNotFoundError) notFound();
     throw err;
   });
-  const summary = toExperimentSummary(experiment);
+  queryClient.setQueryData(experimentQueries.detail(experimentId).queryKey, detail);
   return (
-    <div className="space-y-1">
-      <nav className="text-sm text-muted-foreground">
-        <Link href="/experiments" className="hover:underline">
-          Experiments
-        </Link>
-      </nav>
-      <h1 className="text-2xl font-semibold tracking-tight" data-testid="experiment-name">
-        {summary.name}
-      </h1>
-      {summary.description ? <p className="text-sm text-muted-foreground">{summary.description}</p> : null}
-    </div>
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <ExperimentHeader experimentId={experimentId} />
+    </HydrationBoundary>
   );
 }

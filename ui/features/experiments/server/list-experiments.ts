@@ -1,31 +1,57 @@
 import "server-only";
 import { MLFLOW_TAGS, type Experiment, type MlflowClient } from "mltrack-sdk/mlflow";
+import { descriptionSummary } from "../experiment-tags";
+import { matchesNameQuery, nameFilter } from "../name-filter";
 import { ExperimentListQuery, type ExperimentListPage, type ExperimentSummary } from "../schemas";
+import {
+  DEFAULT_EXPERIMENT_LIST_VIEW,
+  experimentOrderBy,
+  experimentViewType,
+  parseExperimentSort,
+} from "../search-params";
+
+/**
+ * When a search must be narrowed after MLflow (its text had `%`, `_` or quotes), one request reads at
+ * most this many of MLflow's pages looking for a page's worth of matches; the rest come with "Load more".
+ */
+const MAX_PAGES_PER_NARROWED_REQUEST = 10;
 
 export function toExperimentSummary(experiment: Experiment): ExperimentSummary {
-  const note = experiment.tags[MLFLOW_TAGS.note] ?? "";
   return {
     experimentId: experiment.experimentId,
     name: experiment.name,
     lifecycleStage: experiment.lifecycleStage,
     creationTime: experiment.creationTime,
     lastUpdateTime: experiment.lastUpdateTime,
-    description: (note.split("\n", 1)[0] ?? "").trim().slice(0, 200),
+    description: descriptionSummary(experiment.tags[MLFLOW_TAGS.note] ?? ""),
   };
 }
 
-/** One page of active experiments, most recently updated first. */
+/**
+ * One page of the list: MLflow's `experiments/search` with the name filter, order and view type of the
+ * query, continuing from MLflow's `page_token`.
+ */
 export async function listExperiments(
   mlflow: MlflowClient,
   input: ExperimentListQuery = {},
 ): Promise<ExperimentListPage> {
   const query = ExperimentListQuery.parse(input);
-  const page = await mlflow.experiments.search({
-    viewType: "ACTIVE_ONLY",
-    orderBy: ["last_update_time DESC", "experiment_id DESC"],
+  const q = (query.q ?? "").trim();
+  const { filter, narrow } = nameFilter(q);
+  const search = {
+    viewType: experimentViewType(query.view ?? DEFAULT_EXPERIMENT_LIST_VIEW.view),
+    orderBy: experimentOrderBy(parseExperimentSort(query.sort) ?? DEFAULT_EXPERIMENT_LIST_VIEW.sort),
     maxResults: query.maxResults,
-    ...(query.pageToken ? { pageToken: query.pageToken } : {}),
-  });
-  const items = page.items.map(toExperimentSummary);
-  return page.nextPageToken ? { items, nextPageToken: page.nextPageToken } : { items };
+    ...(filter ? { filter } : {}),
+  };
+  const items: ExperimentSummary[] = [];
+  let pageToken = query.pageToken;
+  for (let read = 0; read < (narrow ? MAX_PAGES_PER_NARROWED_REQUEST : 1); read++) {
+    const page = await mlflow.experiments.search({ ...search, ...(pageToken ? { pageToken } : {}) });
+    for (const experiment of page.items)
+      if (!narrow || matchesNameQuery(experiment.name, q)) items.push(toExperimentSummary(experiment));
+    pageToken = page.nextPageToken;
+    if (!pageToken || items.length >= query.maxResults) break;
+  }
+  return pageToken ? { items, nextPageToken: pageToken } : { items };
 }

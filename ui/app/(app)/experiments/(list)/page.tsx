@@ -4,11 +4,15 @@ import { ExperimentsScreen } from "@/features/experiments/server";
 export const metadata: Metadata = { title: "Experiments" };
 export const dynamic = "force-dynamic";
 
-export default function ExperimentsPage() {
+export default async function ExperimentsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold tracking-tight">Experiments</h1>
-      <ExperimentsScreen />
+      <ExperimentsScreen searchParams={await searchParams} />
     </div>
   );
 }
