@@ -32,7 +32,7 @@ describe("safeUrl", () => {
 describe("Markdown", () => {
   it("renders GitHub-flavoured Markdown", () => {
     const out = html("# Title\n\n**bold** and ~~gone~~\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done");
-    expect(out).toContain("<h1>Title</h1>");
+    expect(out).toContain("<h2>Title</h2>");
     expect(out).toContain("<strong>bold</strong>");
     expect(out).toContain("<del>gone</del>");
     expect(out).toContain("<table>");

@@ -56,7 +56,13 @@ function ImageAsLink({ src, alt }: ComponentProps<"img">) {
   );
 }
 
+/** Headings sit one level below the page's own: the page's name is its only h1. */
 const COMPONENTS: Components = {
+  h1: ({ node: _node, ...props }) => <h2 {...props} />,
+  h2: ({ node: _node, ...props }) => <h3 {...props} />,
+  h3: ({ node: _node, ...props }) => <h4 {...props} />,
+  h4: ({ node: _node, ...props }) => <h5 {...props} />,
+  h5: ({ node: _node, ...props }) => <h6 {...props} />,
   a: ({ node: _node, ...props }) => <SafeLink {...props} />,
   img: ({ node: _node, ...props }) => <ImageAsLink {...props} />,
 };
@@ -74,9 +80,9 @@ export function Markdown({ children, className }: { children: string; className?
       data-slot="markdown"
       className={cn(
         "text-sm leading-6 break-words",
-        "[&_h1]:mt-4 [&_h1]:mb-2 [&_h1]:text-xl [&_h1]:font-semibold",
-        "[&_h2]:mt-4 [&_h2]:mb-2 [&_h2]:text-lg [&_h2]:font-semibold",
-        "[&_h3]:mt-3 [&_h3]:mb-1 [&_h3]:font-semibold [&_h4]:mt-3 [&_h4]:font-semibold",
+        "[&_h2]:mt-4 [&_h2]:mb-2 [&_h2]:text-xl [&_h2]:font-semibold",
+        "[&_h3]:mt-4 [&_h3]:mb-2 [&_h3]:text-lg [&_h3]:font-semibold",
+        "[&_h4]:mt-3 [&_h4]:mb-1 [&_h4]:font-semibold [&_h5]:mt-3 [&_h5]:font-semibold [&_h6]:font-semibold",
         "[&_p]:my-2 [&_ul]:my-2 [&_ul]:list-disc [&_ul]:pl-6 [&_ol]:my-2 [&_ol]:list-decimal [&_ol]:pl-6",
         "[&_li]:my-0.5 [&_li:has(>input)]:list-none [&_input]:mr-1.5 [&_input]:align-middle",
         "[&_blockquote]:my-2 [&_blockquote]:border-l-2 [&_blockquote]:pl-3 [&_blockquote]:text-muted-foreground",

@@ -9,7 +9,6 @@ export {
   type ExperimentTag,
   type ExperimentTagGroups,
 } from "./experiment-tags";
-export { ilikePattern, matchesNameQuery, nameFilter } from "./name-filter";
 export {
   CreateExperimentBody,
   DeleteExperimentTagQuery,

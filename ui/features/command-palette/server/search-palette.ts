@@ -1,5 +1,6 @@
 import "server-only";
 import { collect, MLFLOW_TAGS, type MlflowClient } from "mltrack-sdk/mlflow";
+import { matchesNameQuery, nameFilter } from "@/lib/name-search";
 import { PaletteQuery, type PaletteResults } from "../schemas";
 
 const PER_KIND = 8;
@@ -9,32 +10,38 @@ const RUN_SEARCH_EXPERIMENTS = 500;
 const RUN_ID = /^[0-9a-f]{32}$/i;
 
 /**
- * `'%text%'` for MLflow's ILIKE. MLflow's filter grammar cannot escape quotes, so quotes, backslashes
- * and backticks are dropped from what the user typed (a name search loses nothing useful by it).
+ * Experiments, runs and registered models whose names contain `q` (case-insensitive), a few of each;
+ * a run id jumps to its run. With nothing typed, the most recently updated experiments.
  */
-export function ilikePattern(text: string): string {
-  return `'%${text.replace(/['"`\\]/g, "")}%'`;
-}
-
-/** Experiments, runs and registered models whose names contain `q` (case-insensitive); a run id jumps to its run. */
 export async function searchPalette(mlflow: MlflowClient, input: PaletteQuery): Promise<PaletteResults> {
   const q = PaletteQuery.parse(input).q.trim();
-  const pattern = ilikePattern(q);
-  const experimentsPage = mlflow.experiments.search({
-    viewType: "ACTIVE_ONLY",
-    maxResults: PER_KIND,
-    orderBy: ["last_update_time DESC"],
-    ...(q ? { filter: `name ILIKE ${pattern}` } : {}),
-  });
-  const models = q
-    ? mlflow.registeredModels.search({ filter: `name ILIKE ${pattern}`, maxResults: PER_KIND, orderBy: ["name ASC"] })
-    : Promise.resolve({ items: [] });
-  const [experiments, runs, modelPage] = await Promise.all([experimentsPage, q ? searchRuns(mlflow, q) : [], models]);
+  // MLflow cannot say some characters literally: those searches over-fetch and are narrowed here.
+  const literal = <T>(items: T[], name: (item: T) => string) => items.filter((item) => matchesNameQuery(name(item), q));
+  const names = nameFilter(q);
+  const [experiments, runs, models] = await Promise.all([
+    mlflow.experiments.search({
+      viewType: "ACTIVE_ONLY",
+      maxResults: names.narrow ? 100 : PER_KIND,
+      orderBy: ["last_update_time DESC"],
+      ...(names.filter ? { filter: names.filter } : {}),
+    }),
+    q ? searchRuns(mlflow, q) : [],
+    names.filter
+      ? mlflow.registeredModels.search({
+          filter: names.filter,
+          maxResults: names.narrow ? 100 : PER_KIND,
+          orderBy: ["name ASC"],
+        })
+      : { items: [] },
+  ]);
   return {
-    experiments: experiments.items.map((e) => ({ experimentId: e.experimentId, name: e.name })),
+    experiments: literal(experiments.items, (e) => e.name)
+      .slice(0, PER_KIND)
+      .map((e) => ({ experimentId: e.experimentId, name: e.name })),
     runs,
-    models: modelPage.items
+    models: literal(models.items, (m) => m.name)
       .filter((m) => m.tags[MLFLOW_TAGS.isPrompt] !== "true")
+      .slice(0, PER_KIND)
       .map((m) => ({
         name: m.name,
         latestVersion: m.latestVersions.reduce<string | null>(
@@ -67,15 +74,17 @@ async function searchRuns(mlflow: MlflowClient, q: string): Promise<PaletteResul
       });
     }
   }
+  const runName = nameFilter(q, "attributes.run_name");
   const ids = [...names.keys()];
   for (let at = 0; at < ids.length && found.length < PER_KIND; at += EXPERIMENTS_PER_RUN_SEARCH) {
     const page = await mlflow.runs.search({
       experimentIds: ids.slice(at, at + EXPERIMENTS_PER_RUN_SEARCH),
-      filter: `attributes.run_name ILIKE ${ilikePattern(q)}`,
-      maxResults: PER_KIND - found.length,
+      filter: runName.filter as string,
+      maxResults: runName.narrow ? 100 : PER_KIND - found.length,
     });
     for (const run of page.items) {
-      if (found.some((r) => r.runId === run.info.runId)) continue;
+      if (found.length >= PER_KIND) break;
+      if (found.some((r) => r.runId === run.info.runId) || !matchesNameQuery(run.info.runName, q)) continue;
       found.push({
         runId: run.info.runId,
         runName: run.info.runName,

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { Textarea } from "@/components/ui/textarea";
 import { useDeleteExperimentTag, useSetExperimentTag } from "../hooks/use-experiment-mutations";
-import { MarkdownNote } from "./markdown-note";
+import { Markdown } from "@/components/markdown";
 
 /** The description (MLflow's `mlflow.note.content`): Markdown, shown rendered, edited with a preview. */
 export function ExperimentDescription({
@@ -28,7 +28,7 @@ export function ExperimentDescription({
     <section aria-label="Description" data-testid="experiment-description" className="group space-y-1">
       {description.trim() ? (
         <div className="flex items-start gap-2">
-          <MarkdownNote text={description} className="max-w-prose min-w-0 flex-1" />
+          <Markdown className="max-w-prose min-w-0 flex-1">{description}</Markdown>
           {readOnly ? null : (
             <Button variant="ghost" size="sm" onClick={() => setEditing(true)} aria-label="Edit description">
               <Pencil />
@@ -85,7 +85,7 @@ function DescriptionEditor({
         </TabsContent>
         <TabsContent value="preview" className="min-h-40 rounded-md border p-3" data-testid="description-preview">
           {text.trim() ? (
-            <MarkdownNote text={text} />
+            <Markdown>{text}</Markdown>
           ) : (
             <p className="text-sm text-muted-foreground">Nothing to preview.</p>
           )}

@@ -1,7 +1,7 @@
 import "server-only";
 import { MLFLOW_TAGS, type Experiment, type MlflowClient } from "mltrack-sdk/mlflow";
 import { descriptionSummary } from "../experiment-tags";
-import { matchesNameQuery, nameFilter } from "../name-filter";
+import { matchesNameQuery, nameFilter } from "@/lib/name-search";
 import { ExperimentListQuery, type ExperimentListPage, type ExperimentSummary } from "../schemas";
 import {
   DEFAULT_EXPERIMENT_LIST_VIEW,

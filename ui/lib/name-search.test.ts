@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ilikePattern, matchesNameQuery, nameFilter } from "./name-filter";
+import { ilikePattern, matchesNameQuery, nameFilter } from "./name-search";
 
 describe("name search filter", () => {
   it("wraps plain text in % for a contains search", () => {

@@ -1,5 +1,5 @@
 /**
- * "Name contains this text" as an MLflow `experiments/search` filter.
+ * "Name contains this text" as an MLflow search filter (experiments, runs, registered models).
  *
  * MLflow's filter grammar cannot escape a quote, and its ILIKE has no ESCAPE clause, so `%` and `_` are
  * always wildcards. Each character that cannot be said literally (quotes, backticks, backslashes, `%`,
@@ -22,10 +22,11 @@ export function ilikePattern(text: string): string {
   return `'%${text.replace(UNSAYABLE, "_")}%'`;
 }
 
-export function nameFilter(query: string): NameFilter {
+/** `<field> ILIKE '%text%'` (`name` for experiments and registered models, `attributes.run_name` for runs). */
+export function nameFilter(query: string, field = "name"): NameFilter {
   const text = query.trim();
   if (!text) return { filter: undefined, narrow: false };
-  return { filter: `name ILIKE ${ilikePattern(text)}`, narrow: new RegExp(UNSAYABLE.source).test(text) };
+  return { filter: `${field} ILIKE ${ilikePattern(text)}`, narrow: new RegExp(UNSAYABLE.source).test(text) };
 }
 
 /** Case-insensitive "contains", the literal meaning of the search. */
