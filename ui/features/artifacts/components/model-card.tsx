@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { Boxes, CheckCircle2 } from "lucide-react";
-import { useState, type ReactNode } from "react";
+import { useRef, useState, type ReactNode } from "react";
 import { toast } from "sonner";
 import { ErrorState } from "@/components/error-state";
 import { Badge } from "@/components/ui/badge";
@@ -42,7 +42,11 @@ function ModelCardBody({ source, card, name }: { source: ArtifactSource; card: M
   // The last registration stays on the card after the dialog (and the mutation's state) is reset.
   const [registered, setRegistered] = useState<RegisterModelResult | null>(null);
 
+  // A second click that lands before the disabled button renders must not register a second version.
+  const inFlight = useRef(false);
   const onRegister = (registeredName: string) => {
+    if (inFlight.current) return;
+    inFlight.current = true;
     register.mutate(
       {
         name: registeredName,
@@ -56,6 +60,9 @@ function ModelCardBody({ source, card, name }: { source: ArtifactSource; card: M
           setRegistered(result);
           setDialogOpen(false);
           toast.success(`Registered ${result.name} version ${result.version}`);
+        },
+        onSettled: () => {
+          inFlight.current = false;
         },
       },
     );

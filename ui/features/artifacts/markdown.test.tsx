@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { Markdown, safeHref } from "./markdown";
+import { Markdown, safeHref } from "./components/markdown";
 
 const render = (text: string) => renderToStaticMarkup(<Markdown>{text}</Markdown>);
 
