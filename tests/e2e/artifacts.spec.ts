@@ -66,7 +66,7 @@ const FILES: Record<string, Buffer> = {
 
 async function seedRunWithFiles(mlflow: MlflowClient, files: Record<string, Buffer>) {
   const experimentId = await mlflow.experiments.create({ name: unique("e2e-artifacts") });
-  const created = await mlflow.runs.create({ experimentId, runName: "with-artifacts" });
+  const created = await mlflow.runs.create({ experimentId, runName: "with-artifacts", startTime: Date.now() });
   const runId = created.info.runId;
   for (const [file, body] of Object.entries(files)) {
     await mlflow.uploadArtifact({ artifactUri: created.info.artifactUri, path: file, body: new Uint8Array(body) });
@@ -75,16 +75,19 @@ async function seedRunWithFiles(mlflow: MlflowClient, files: Record<string, Buff
   return { experimentId, runId, runPage: `/experiments/${experimentId}/runs/${runId}` };
 }
 
+/** The first view of the tab waits for two MLflow round trips (listing, logged models); give a busy machine time. */
+const FIRST_LOAD = { timeout: 30_000 };
+
 const node = (page: Page, key: string) => page.locator(`[data-testid="artifact-node"][data-node="${key}"]`);
 
 test("each kind of artifact previews; folders open lazily; a link reopens a file; download is exact", async ({
   page,
   mlflow,
 }) => {
+  test.setTimeout(180_000);
   const { runId, runPage } = await seedRunWithFiles(mlflow, FILES);
   await page.goto(`${runPage}?tab=artifacts`);
-  const tree = page.getByTestId("artifact-tree");
-  await expect(tree).toBeVisible();
+  await expect(page.getByTestId("artifact-tree")).toBeVisible(FIRST_LOAD);
   await expect(page.getByTestId("artifact-placeholder")).toBeVisible();
 
   // Image, inside a folder that is listed only when opened.
@@ -149,7 +152,7 @@ test("each kind of artifact previews; folders open lazily; a link reopens a file
 
   // The URL alone reopens the file, its folders open around it.
   await page.reload();
-  await expect(page.getByTestId("artifact-text")).toHaveText("a leaf in a nested folder\n");
+  await expect(page.getByTestId("artifact-text")).toHaveText("a leaf in a nested folder\n", FIRST_LOAD);
   await expect(node(page, `run:${runId}:nested/deeper/leaf.txt`)).toHaveAttribute("aria-current", "true");
 
   // Back returns to the previous file.
@@ -158,6 +161,7 @@ test("each kind of artifact previews; folders open lazily; a link reopens a file
 });
 
 test("an HTML artifact runs sandboxed; markup in names is text; '..' paths get a 400", async ({ page, mlflow }) => {
+  test.setTimeout(180_000);
   const { runId, runPage } = await seedRunWithFiles(mlflow, {
     "report.html": FILES["report.html"] as Buffer,
     [MARKUP_NAME]: FILES[MARKUP_NAME] as Buffer,
@@ -170,7 +174,7 @@ test("an HTML artifact runs sandboxed; markup in names is text; '..' paths get a
   await page.goto(`${runPage}?tab=artifacts&path=report.html`);
 
   const frame = page.getByTestId("artifact-html");
-  await expect(frame).toHaveAttribute("sandbox", "allow-scripts");
+  await expect(frame).toHaveAttribute("sandbox", "allow-scripts", FIRST_LOAD);
   expect(await frame.getAttribute("sandbox")).not.toContain("allow-same-origin");
   // Its own scripts ran (inside the sandbox) ...
   const inside = page.frameLocator('[data-testid="artifact-html"]').locator("#inside");
@@ -199,7 +203,7 @@ test("an HTML artifact runs sandboxed; markup in names is text; '..' paths get a
   // A file name with markup is text, in the tree and in the preview.
   await page.goto(`${runPage}?tab=artifacts`);
   const markupNode = node(page, `run:${runId}:${MARKUP_NAME}`);
-  await expect(markupNode.getByTestId("artifact-node-name")).toHaveText(MARKUP_NAME);
+  await expect(markupNode.getByTestId("artifact-node-name")).toHaveText(MARKUP_NAME, FIRST_LOAD);
   await markupNode.click();
   await expect(page.getByTestId("artifact-preview-path")).toHaveText(MARKUP_NAME);
   await expect(page.getByTestId("artifact-text")).toHaveText("markup in the name\n");
@@ -217,13 +221,13 @@ test("an HTML artifact runs sandboxed; markup in names is text; '..' paths get a
   expect(listing.status()).toBe(400);
   // The tab shows the refusal instead of a file.
   await page.goto(`${runPage}?tab=artifacts&path=${encodeURIComponent("x/../../secret.txt")}`);
-  await expect(page.getByTestId("error-state")).toContainText("'..'");
+  await expect(page.getByTestId("error-state")).toContainText("'..'", FIRST_LOAD);
 });
 
 test("a run without artifacts says how to log some", async ({ page, mlflow }) => {
   const { runPage } = await seedRunWithFiles(mlflow, {});
   await page.goto(`${runPage}?tab=artifacts`);
-  await expect(page.getByTestId("artifacts-empty")).toContainText("mlflow.log_artifact(");
+  await expect(page.getByTestId("artifacts-empty")).toContainText("mlflow.log_artifact(", FIRST_LOAD);
   await expect(page.getByTestId("artifacts-empty")).toContainText("mlflow.log_figure(");
 });
 
@@ -253,12 +257,12 @@ test("a logged sklearn model shows flavors, signature and input example, and reg
   await page.goto(`/experiments/${logged.experiment_id}/runs/${logged.run_id}?tab=artifacts`);
   // The logged model is a root of its own (its artifacts are not under the run's).
   const modelNode = node(page, `model:${logged.model_id}:`);
-  await expect(modelNode).toContainText("iris_model");
+  await expect(modelNode).toContainText("iris_model", FIRST_LOAD);
   await modelNode.click();
   await expect(page).toHaveURL(new RegExp(`[?&]model=${logged.model_id}`));
 
   const card = page.getByTestId("model-card");
-  await expect(card.getByTestId("model-flavors")).toContainText("python_function");
+  await expect(card.getByTestId("model-flavors")).toContainText("python_function", FIRST_LOAD);
   await expect(card.getByTestId("model-flavors")).toContainText(`sklearn ${logged.sklearn_version}`);
   await expect(card.locator('[data-flavor="python_function"]')).toContainText("mlflow.sklearn");
   await expect(card).toContainText(logged.mlflow_version);
@@ -284,7 +288,10 @@ test("a logged sklearn model shows flavors, signature and input example, and reg
   await expect(card.getByTestId("model-registered")).toHaveText(`Registered as ${name} version 1`);
   await expect(dialog).toHaveCount(0);
   const v1 = await mlflow.modelVersions.get({ name, version: "1" });
-  expect(v1).toMatchObject({ source: `models:/${logged.model_id}`, modelId: logged.model_id, runId: logged.run_id });
+  // MLflow 3.18 keeps the version's model_id but leaves it out of its answers; it tags the logged model instead.
+  expect(v1).toMatchObject({ source: `models:/${logged.model_id}`, runId: logged.run_id });
+  const tagged = await mlflow.loggedModels.get({ modelId: logged.model_id });
+  expect(JSON.parse(tagged.tags["mlflow.modelVersions"] ?? "[]")).toContainEqual({ name, version: "1" });
   const versions = await mlflow.modelVersions.search({ filter: `name = '${name}'` });
   expect(versions.items).toHaveLength(1);
 
@@ -299,7 +306,7 @@ test("a logged sklearn model shows flavors, signature and input example, and reg
 
   // The same model saved among the run's own artifacts has a card too, registered from runs:/.
   await node(page, `run:${logged.run_id}:exported_model`).click();
-  await expect(card.getByTestId("model-flavors")).toContainText("sklearn");
+  await expect(card.getByTestId("model-flavors")).toContainText("sklearn", FIRST_LOAD);
   await expect(card).toContainText(`runs:/${logged.run_id}/exported_model`);
   await card.getByTestId("register-model").click();
   await dialog.getByTestId("register-model-name").fill(name);

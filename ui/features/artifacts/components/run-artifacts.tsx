@@ -73,7 +73,7 @@ export function RunArtifacts({ runId, experimentId }: { runId: string; experimen
   const state: TreeState = { selection, expanded, onActivate };
   return (
     <div className="grid gap-4 lg:grid-cols-[minmax(14rem,20rem)_minmax(0,1fr)]" data-testid="run-artifacts">
-      <div className="max-h-[80vh] overflow-auto rounded-lg border">
+      <div className="max-h-[80vh] overflow-auto rounded-lg border lg:self-start">
         <ArtifactTree
           runSource={source}
           rootEntries={root.data.entries}
