@@ -291,7 +291,7 @@ test("a logged sklearn model shows flavors, signature and input example, and reg
   // MLflow 3.18 keeps the version's model_id but leaves it out of its answers; it tags the logged model instead.
   expect(v1).toMatchObject({ source: `models:/${logged.model_id}`, runId: logged.run_id });
   const tagged = await mlflow.loggedModels.get({ modelId: logged.model_id });
-  expect(JSON.parse(tagged.tags["mlflow.modelVersions"] ?? "[]")).toContainEqual({ name, version: "1" });
+  expect(JSON.parse(tagged.tags["mlflow.modelVersions"] ?? "[]")).toContainEqual({ name, version: 1 });
   const versions = await mlflow.modelVersions.search({ filter: `name = '${name}'` });
   expect(versions.items).toHaveLength(1);
 
