@@ -2,13 +2,14 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { FileQuestion, MousePointerClick } from "lucide-react";
+import type { ReactNode } from "react";
 import { ErrorState } from "@/components/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { baseName, formatBytes, parentOf } from "../paths";
 import { artifactQueries } from "../queries";
 import type { LoggedModelRoot } from "../schemas";
 import type { ArtifactSelection } from "../search-params";
-import type { ArtifactSource } from "../source";
+import { sourceKey, type ArtifactSource } from "../source";
 import { FilePreview } from "./file-preview";
 import { ModelCardView } from "./model-card";
 
@@ -35,7 +36,7 @@ export function ArtifactDetail({
     return <FolderDetail source={source} path="" name={model?.name || source.modelId} onOpen={onOpen} />;
   }
   // Re-keyed per selection: a new file starts from its own loading state.
-  return <EntryDetail key={`${path}`} source={source} path={path} onOpen={onOpen} />;
+  return <EntryDetail key={`${sourceKey(source)}:${path}`} source={source} path={path} onOpen={onOpen} />;
 }
 
 function EntryDetail({
@@ -133,7 +134,7 @@ function DetailSkeleton() {
   );
 }
 
-function Placeholder({ icon, children }: { icon: React.ReactNode; children: React.ReactNode }) {
+function Placeholder({ icon, children }: { icon: ReactNode; children: ReactNode }) {
   return (
     <div
       className="flex min-h-48 flex-col items-center justify-center gap-2 rounded-lg border border-dashed p-6 text-center text-sm text-muted-foreground"

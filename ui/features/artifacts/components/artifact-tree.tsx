@@ -1,6 +1,6 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, type UseQueryResult } from "@tanstack/react-query";
 import {
   Boxes,
   ChevronRight,
@@ -14,12 +14,13 @@ import {
   FolderOpen,
 } from "lucide-react";
 import type { ReactNode } from "react";
+import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { cn } from "@/lib/utils";
 import { previewKindOf } from "../file-kinds";
 import { formatBytes } from "../paths";
 import { artifactQueries } from "../queries";
-import type { ArtifactEntry, LoggedModelRoot } from "../schemas";
+import type { ArtifactEntry, LoggedModelRoot, RunLoggedModels } from "../schemas";
 import type { ArtifactSelection } from "../search-params";
 import { loggedModelSource, sourceKey, type ArtifactSource } from "../source";
 
@@ -41,14 +42,13 @@ export function ArtifactTree({
   rootEntries,
   rootTruncated,
   models,
-  modelsTruncated,
   state,
 }: {
   runSource: ArtifactSource;
   rootEntries: ArtifactEntry[];
   rootTruncated: boolean;
-  models: LoggedModelRoot[];
-  modelsTruncated: boolean;
+  /** The run's logged models, listed apart: the run's own files show while they load or if they fail. */
+  models: UseQueryResult<RunLoggedModels>;
   state: TreeState;
 }) {
   return (
@@ -61,15 +61,28 @@ export function ArtifactTree({
           <EntryList source={runSource} entries={rootEntries} truncated={rootTruncated} level={0} state={state} />
         )}
       </div>
-      {models.length > 0 ? (
+      {models.isPending ? (
+        <div className="space-y-1 px-3" data-testid="logged-models-loading">
+          <SectionLabel>Logged models</SectionLabel>
+          <Skeleton className="h-4 w-2/3" />
+        </div>
+      ) : models.isError ? (
+        <div className="px-3 text-xs">
+          <SectionLabel>Logged models</SectionLabel>
+          <p className="text-destructive">Could not list the run&apos;s logged models: {models.error.message}</p>
+          <Button variant="link" size="sm" className="h-auto p-0 text-xs" onClick={() => void models.refetch()}>
+            Try again
+          </Button>
+        </div>
+      ) : models.data.models.length > 0 ? (
         <div>
           <SectionLabel>Logged models</SectionLabel>
           <ul>
-            {models.map((model) => (
+            {models.data.models.map((model) => (
               <ModelRootNode key={model.modelId} model={model} state={state} />
             ))}
           </ul>
-          {modelsTruncated ? <MoreNotShown /> : null}
+          {models.data.truncated ? <MoreNotShown /> : null}
         </div>
       ) : null}
     </nav>

@@ -53,22 +53,17 @@ export function RunArtifacts({ runId, experimentId }: { runId: string; experimen
     }
   };
 
-  if (root.isPending || models.isPending) return <ArtifactsSkeleton />;
+  if (root.isPending) return <ArtifactsSkeleton />;
   if (root.isError) {
     return (
       <ErrorState title="Could not list this run's artifacts" error={root.error} onRetry={() => void root.refetch()} />
     );
   }
-  if (models.isError) {
-    return (
-      <ErrorState
-        title="Could not list this run's logged models"
-        error={models.error}
-        onRetry={() => void models.refetch()}
-      />
-    );
+  // With no files of its own, the run is empty only once it is known to have no logged models either.
+  if (root.data.entries.length === 0) {
+    if (models.isPending) return <ArtifactsSkeleton />;
+    if (models.isSuccess && models.data.models.length === 0) return <ArtifactsEmpty />;
   }
-  if (root.data.entries.length === 0 && models.data.models.length === 0) return <ArtifactsEmpty />;
 
   const state: TreeState = { selection, expanded, onActivate };
   return (
@@ -78,13 +73,12 @@ export function RunArtifacts({ runId, experimentId }: { runId: string; experimen
           runSource={source}
           rootEntries={root.data.entries}
           rootTruncated={root.data.truncated}
-          models={models.data.models}
-          modelsTruncated={models.data.truncated}
+          models={models}
           state={state}
         />
       </div>
       <div className="min-w-0">
-        <ArtifactDetail selection={selection} models={models.data.models} onOpen={onActivate} />
+        <ArtifactDetail selection={selection} models={models.data?.models ?? []} onOpen={onActivate} />
       </div>
     </div>
   );
