@@ -131,7 +131,7 @@ test("each kind of artifact previews; folders open lazily; a link reopens a file
   // Markdown rendered, its raw HTML dropped.
   await node(page, `run:${runId}:report.md`).click();
   const markdown = page.getByTestId("artifact-markdown");
-  await expect(markdown.getByRole("heading", { level: 1, name: "Results heading" })).toBeVisible();
+  await expect(markdown.getByRole("heading", { level: 2, name: "Results heading" })).toBeVisible();
   await expect(markdown.locator("strong")).toHaveText("bold");
   await expect(markdown.getByRole("link", { name: "a link" })).toHaveAttribute("rel", "noopener noreferrer nofollow");
   await expect(page.locator("#md-raw")).toHaveCount(0);

@@ -105,10 +105,10 @@ describe("listings", () => {
     await expect(listRunLoggedModels(mlflow, "x' OR '1'='1", "7")).rejects.toThrow(TypeError);
   });
 
-  it("searches registered model names with quotes removed from the filter", async () => {
-    const { mlflow, calls } = client(json({ registered_models: [{ name: "iris" }] }));
-    expect(await searchRegisteredModelNames(mlflow, `ir'is"`)).toEqual({ names: ["iris"] });
+  it("searches registered model names literally: quotes never reach the filter, matches are narrowed", async () => {
+    const { mlflow, calls } = client(json({ registered_models: [{ name: "iris" }, { name: "bob's iris" }] }));
+    expect(await searchRegisteredModelNames(mlflow, "b's")).toEqual({ names: ["bob's iris"] });
     const url = new URL(calls[0]?.url ?? "");
-    expect(url.searchParams.get("filter")).toBe("name ILIKE '%iris%'");
+    expect(url.searchParams.get("filter")).toBe("name ILIKE '%b_s%'");
   });
 });

@@ -1,28 +1,31 @@
 import "server-only";
 import type { MlflowClient } from "mltrack-sdk/mlflow";
+import { matchesNameQuery, nameFilter } from "@/lib/name-search";
 import type { RegisteredModelNames } from "../schemas";
 
 /** Names offered by the register dialog's search. */
 export const REGISTERED_MODEL_SUGGESTIONS = 20;
 
-/**
- * Registered models whose name contains `text` (case-insensitive). MLflow's filter strings cannot
- * escape quotes, so quotes and backslashes are dropped from the search text; `%` and `_` keep their
- * LIKE meaning.
- */
+/** Registered models whose name contains `text` (case-insensitive), literally (see lib/name-search.ts). */
 export async function searchRegisteredModelNames(
   mlflow: MlflowClient,
   text: string,
   signal?: AbortSignal,
 ): Promise<RegisteredModelNames> {
-  const safe = text.replace(/['"`\\]/g, "").trim();
+  const names = nameFilter(text);
   const page = await mlflow.registeredModels.search(
     {
-      ...(safe ? { filter: `name ILIKE '%${safe}%'` } : {}),
-      maxResults: REGISTERED_MODEL_SUGGESTIONS,
+      ...(names.filter ? { filter: names.filter } : {}),
+      // A search MLflow cannot say literally over-fetches, and is narrowed here.
+      maxResults: names.narrow ? 1000 : REGISTERED_MODEL_SUGGESTIONS,
       orderBy: ["name ASC"],
     },
     { signal },
   );
-  return { names: page.items.map((model) => model.name) };
+  return {
+    names: page.items
+      .filter((model) => matchesNameQuery(model.name, text))
+      .slice(0, REGISTERED_MODEL_SUGGESTIONS)
+      .map((model) => model.name),
+  };
 }

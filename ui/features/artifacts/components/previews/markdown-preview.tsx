@@ -1,6 +1,6 @@
 "use client";
 
-import { Markdown } from "../markdown";
+import { Markdown } from "@/components/markdown";
 import { PreviewNote } from "../preview-frame";
 
 export function MarkdownPreview({ text, truncated }: { text: string; truncated: boolean }) {
