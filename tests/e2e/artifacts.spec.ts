@@ -316,4 +316,12 @@ test("a logged sklearn model shows flavors, signature and input example, and reg
     source: `runs:/${logged.run_id}/exported_model`,
     runId: logged.run_id,
   });
+
+  // The result links to the registered model's page, which lists the three versions and their run.
+  await card.getByTestId("model-registered").getByRole("link").click();
+  await expect(page.getByTestId("model-name")).toHaveText(name, FIRST_LOAD);
+  await expect(page.getByTestId("model-version-row")).toHaveCount(3);
+  await expect(page.getByTestId("model-version-row").first()).toContainText("v3");
+  await page.getByTestId("model-version-row").first().getByRole("link").click();
+  await expect(page).toHaveURL(new RegExp(`/runs/${logged.run_id}$`));
 });

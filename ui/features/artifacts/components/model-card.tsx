@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Boxes, CheckCircle2 } from "lucide-react";
 import { useRef, useState, type ReactNode } from "react";
+import Link from "next/link";
 import { toast } from "sonner";
 import { ErrorState } from "@/components/error-state";
 import { Badge } from "@/components/ui/badge";
@@ -104,8 +105,10 @@ function ModelCardBody({ source, card, name }: { source: ArtifactSource; card: M
         >
           <CheckCircle2 className="size-4 text-emerald-600" aria-hidden />
           <span>
-            Registered as <span className="font-medium">{registered.name}</span> version{" "}
-            <span className="font-medium">{registered.version}</span>
+            Registered as{" "}
+            <Link href={`/models/${encodeURIComponent(registered.name)}`} className="font-medium hover:underline">
+              {registered.name} version {registered.version}
+            </Link>
           </span>
         </p>
       ) : null}
