@@ -8,6 +8,7 @@ export const paletteQueries = {
       queryKey: ["palette", q] as const,
       queryFn: ({ signal }) => apiGet<PaletteResults>("/api/search", { q }, signal),
       staleTime: 10_000,
+      // Results of the last search stay while the next loads; the list highlights what matches now.
       placeholderData: keepPreviousData,
     }),
 };

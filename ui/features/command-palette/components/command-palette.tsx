@@ -24,6 +24,7 @@ export function CommandPalette() {
   const [open, setOpen] = useState(false);
   const [text, setText] = useState("");
   const [q, setQ] = useState("");
+  const [picked, setPicked] = useState("");
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const { data, isFetching, error } = useQuery({ ...paletteQueries.search(q), enabled: open });
 
@@ -51,6 +52,14 @@ export function CommandPalette() {
   };
 
   const empty = data && !data.experiments.length && !data.runs.length && !data.models.length;
+  // The highlighted item: the user's choice while it is listed, else the first result, so Enter after
+  // typing opens the best match of what is shown now, not of an earlier search.
+  const values = [
+    ...(data?.experiments.map((e) => `e:${e.experimentId}`) ?? []),
+    ...(data?.runs.map((r) => `r:${r.runId}`) ?? []),
+    ...(data?.models.map((m) => `m:${m.name}`) ?? []),
+  ];
+  const highlighted = values.includes(picked) ? picked : (values[0] ?? "");
   return (
     <>
       <Button
@@ -69,12 +78,17 @@ export function CommandPalette() {
         title="Jump to"
         description="Search experiments, runs and registered models by name"
       >
-        <Command shouldFilter={false} data-testid="command-palette" label="Jump to">
+        <Command
+          shouldFilter={false}
+          value={highlighted}
+          onValueChange={setPicked}
+          data-testid="command-palette"
+          label="Jump to"
+        >
           <CommandInput
             value={text}
             onValueChange={onTextChange}
             placeholder="Experiment, run or model name, or a run id"
-            aria-label="Search experiments, runs and models"
           />
           <CommandList>
             {!data && isFetching ? <CommandEmpty>Searching…</CommandEmpty> : null}
