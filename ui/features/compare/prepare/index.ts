@@ -5,7 +5,7 @@ export { DEFAULT_GAP_FACTOR, gapThreshold } from "./gaps";
 export { X_AXES, toMetricColumns, toSeriesPoints } from "./series-points";
 export type { MetricColumns, SeriesPoint, XAxis } from "./series-points";
 export { emaSmooth } from "./smoothing";
-export { drawnExtent, forLogScale, linearScale, logScale } from "./scale";
+export { drawnExtent, forLogScale, innerTicks, linearScale, logScale, timeTicks } from "./scale";
 export type { YScale } from "./scale";
 export {
   X_AXIS_LABELS,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ChartPoint } from "./downsample";
-import { drawnExtent, forLogScale, linearScale, logScale } from "./scale";
+import { drawnExtent, forLogScale, innerTicks, linearScale, logScale, timeTicks } from "./scale";
 
 const point = (x: number, y: number | null): ChartPoint => ({ x, y, step: x, timestamp: x });
 
@@ -50,5 +50,25 @@ describe("drawnExtent", () => {
   it("is the min and max of the non-null values, or undefined", () => {
     expect(drawnExtent([point(0, 3), point(1, null), point(2, -1)])).toEqual({ min: -1, max: 3 });
     expect(drawnExtent([point(0, null)])).toBeUndefined();
+  });
+});
+
+describe("innerTicks", () => {
+  it("puts round ticks inside fixed ends", () => {
+    expect(innerTicks(0, 19_999)).toEqual([0, 5000, 10_000, 15_000]);
+    expect(innerTicks(12, 87)).toEqual([20, 40, 60, 80]);
+    expect(innerTicks(5, 5)).toEqual([5]);
+    expect(innerTicks(NaN, 1)).toEqual([]);
+  });
+});
+
+describe("timeTicks", () => {
+  it("ticks at whole seconds, minutes, hours or days", () => {
+    expect(timeTicks(0, 299_000)).toEqual([0, 60_000, 120_000, 180_000, 240_000]);
+    const t0 = Date.UTC(2026, 0, 1, 10, 7);
+    expect(timeTicks(t0, t0 + 5 * 3_600_000)).toEqual(
+      [11, 12, 13, 14, 15].map((hour) => Date.UTC(2026, 0, 1, hour)),
+    );
+    expect(timeTicks(0, 2000)).toEqual([0, 500, 1000, 1500, 2000]);
   });
 });

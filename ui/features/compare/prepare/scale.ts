@@ -17,11 +17,7 @@ export function linearScale(min: number, max: number, count = 5): YScale {
     const pad = min === 0 ? 1 : Math.abs(min) * 0.1;
     return linearScale(min - pad, max + pad, count);
   }
-  // d3's tick step: the power of ten near span / count, times 1, 2, 5 or 10, whichever is closest.
-  const raw = (max - min) / count;
-  const magnitude = 10 ** Math.floor(Math.log10(raw));
-  const error = raw / magnitude;
-  const step = (error >= Math.sqrt(50) ? 10 : error >= Math.sqrt(10) ? 5 : error >= Math.sqrt(2) ? 2 : 1) * magnitude;
+  const step = tickStep(max - min, count);
   // The epsilon keeps 0.3 / 0.005 = 59.99999999999999 from adding a tick below the data.
   const first = Math.floor(min / step + 1e-9);
   const last = Math.ceil(max / step - 1e-9);
@@ -72,4 +68,68 @@ export function drawnExtent(points: readonly ChartPoint[]): { min: number; max: 
     if (y > max) max = y;
   }
   return min <= max ? { min, max } : undefined;
+}
+
+/** d3's tick step: a power of ten near span / count, times 1, 2, 5 or 10, whichever is closest. */
+function tickStep(span: number, count: number): number {
+  const raw = span / count;
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  const error = raw / magnitude;
+  return (error >= Math.sqrt(50) ? 10 : error >= Math.sqrt(10) ? 5 : error >= Math.sqrt(2) ? 2 : 1) * magnitude;
+}
+
+/** Round ticks strictly inside [min, max] (ends included when round): for an axis whose ends are fixed. */
+export function innerTicks(min: number, max: number, count = 5): number[] {
+  if (!Number.isFinite(min) || !Number.isFinite(max)) return [];
+  if (min > max) [min, max] = [max, min];
+  if (min === max) return [min];
+  return multiplesWithin(min, max, tickStep(max - min, count));
+}
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const TIME_STEPS = [
+  SECOND,
+  2 * SECOND,
+  5 * SECOND,
+  10 * SECOND,
+  15 * SECOND,
+  30 * SECOND,
+  MINUTE,
+  2 * MINUTE,
+  5 * MINUTE,
+  10 * MINUTE,
+  15 * MINUTE,
+  30 * MINUTE,
+  HOUR,
+  2 * HOUR,
+  3 * HOUR,
+  6 * HOUR,
+  12 * HOUR,
+  DAY,
+  2 * DAY,
+  7 * DAY,
+  14 * DAY,
+  30 * DAY,
+];
+
+/**
+ * Ticks in milliseconds (wall or relative time) at whole seconds, minutes, hours or days, about `count`
+ * of them inside [min, max]; below a few seconds, round milliseconds.
+ */
+export function timeTicks(min: number, max: number, count = 5): number[] {
+  if (!Number.isFinite(min) || !Number.isFinite(max)) return [];
+  if (min > max) [min, max] = [max, min];
+  const wanted = (max - min) / count;
+  if (wanted < SECOND) return innerTicks(min, max, count);
+  const step = TIME_STEPS.find((candidate) => candidate >= wanted) ?? tickStep(max - min, count);
+  return multiplesWithin(min, max, step);
+}
+
+function multiplesWithin(min: number, max: number, step: number): number[] {
+  const first = Math.ceil(min / step - 1e-9);
+  const last = Math.floor(max / step + 1e-9);
+  return Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => clean((first + i) * step));
 }
