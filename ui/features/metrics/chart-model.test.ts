@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { downsampleSeries, toSeriesPoints } from "@/features/compare/prepare";
-import { chartModel, sampledNote, singleValueOf } from "./chart-model";
+import { bucketsFor, chartModel, sampledNote, singleValueOf } from "./chart-model";
 import type { MetricSeries } from "./schemas";
 
 const T0 = 1_700_000_000_000;
@@ -79,5 +79,11 @@ describe("sampledNote", () => {
       "sampled: 1,000 of 100,000 points (every spike kept)",
     );
     expect(sampledNote(series([1, 2]), 2)).toBeUndefined();
+  });
+});
+
+describe("bucketsFor", () => {
+  it("asks about one bucket per pixel, in steps of 100, within 100..1000", () => {
+    expect([0, 1, 100, 101, 437, 999, 1000, 2400].map(bucketsFor)).toEqual([100, 100, 100, 200, 500, 1000, 1000, 1000]);
   });
 });

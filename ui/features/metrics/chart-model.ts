@@ -15,7 +15,7 @@ import {
   type XAxis,
   type YScale,
 } from "@/features/compare/prepare";
-import type { MetricSeries } from "./schemas";
+import { SERIES_LIMITS, type MetricSeries } from "./schemas";
 
 /** A NaN/±Infinity marker placed on the plot: +Infinity and NaN on the top edge, -Infinity at the bottom. */
 export interface MarkerDot {
@@ -95,4 +95,12 @@ export function sampledNote(series: MetricSeries, drawnPoints: number): string |
   if (!series.sampled) return undefined;
   const n = new Intl.NumberFormat("en-US");
   return `sampled: ${n.format(drawnPoints)} of ${n.format(series.totalPoints)} points (every spike kept)`;
+}
+
+/**
+ * Buckets for a plot `width` pixels wide: about one per pixel, rounded up to a multiple of 100 so
+ * a small resize does not fetch again, between 100 and the server's cap of 1,000.
+ */
+export function bucketsFor(width: number): number {
+  return Math.min(SERIES_LIMITS.buckets, Math.max(100, Math.ceil(width / 100) * 100));
 }

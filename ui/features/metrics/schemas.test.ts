@@ -49,8 +49,8 @@ describe("POST /api/metrics/series request", () => {
 
 describe("MetricSeriesRequest", () => {
   it("defaults the x-axis to steps and drops repeated runs and keys", () => {
-    expect(
-      MetricSeriesRequest.parse({ runIds: ["a", "b", "a"], metricKeys: ["loss", "loss"], buckets: 1000 }),
-    ).toEqual({ runIds: ["a", "b"], metricKeys: ["loss"], xAxis: "step", buckets: 1000 });
+    expect(MetricSeriesRequest.parse({ runIds: ["a", "b", "a"], metricKeys: ["loss", "loss"], buckets: 1000 })).toEqual(
+      { runIds: ["a", "b"], metricKeys: ["loss"], xAxis: "step", buckets: 1000 },
+    );
   });
 });

@@ -16,7 +16,9 @@ describe("chart view in the URL", () => {
     expect(chartViewSearch(params("tab=metrics&x=time"), { logY: true })).toBe("?tab=metrics&x=time&log=1");
     expect(chartViewSearch(params("tab=system&x=time&log=1"), { xAxis: "step", logY: false })).toBe("?tab=system");
     expect(chartViewSearch(params(""), {})).toBe("");
-    const parsed = parseChartView(params(chartViewSearch(params("tab=metrics"), { xAxis: "time-relative", logY: true }).slice(1)));
+    const parsed = parseChartView(
+      params(chartViewSearch(params("tab=metrics"), { xAxis: "time-relative", logY: true }).slice(1)),
+    );
     expect(parsed).toEqual({ xAxis: "time-relative", logY: true });
   });
 });

@@ -95,13 +95,7 @@ describe("downsampleSeries: order and range", () => {
     const result = downsampleSeries(points, { buckets: 10 });
 
     expect(result.sampled).toBe(false);
-    expect(result.points).toEqual([
-      drawn(0, 0, 0),
-      drawn(1, 10, 1),
-      drawn(2, 21, 2),
-      drawn(2, 20, 2),
-      drawn(3, 30, 3),
-    ]);
+    expect(result.points).toEqual([drawn(0, 0, 0), drawn(1, 10, 1), drawn(2, 21, 2), drawn(2, 20, 2), drawn(3, 30, 3)]);
     expect(result).toMatchObject({ totalPoints: 5, xMin: 0, xMax: 3, yMin: 0, yMax: 30 });
   });
 
@@ -123,7 +117,9 @@ describe("downsampleSeries: order and range", () => {
 
     expect(result.sampled).toBe(false);
     expect(result.totalPoints).toBe(1001);
-    expect(result.points).toEqual(points.slice(50_000, 51_001).map(({ x, y, step, timestamp }) => ({ x, y, step, timestamp })));
+    expect(result.points).toEqual(
+      points.slice(50_000, 51_001).map(({ x, y, step, timestamp }) => ({ x, y, step, timestamp })),
+    );
     expect(result).toMatchObject({ xMin: 50_000, xMax: 51_000 });
   });
 
@@ -265,24 +261,14 @@ describe("downsampleSeries: edge cases", () => {
     );
 
     expect(result.sampled).toBe(true);
-    expect(result.points).toEqual([
-      drawn(0, 5, 0),
-      drawn(2, 9, 2),
-      drawn(3, -2, 3),
-      drawn(7, 6, 7),
-    ]);
+    expect(result.points).toEqual([drawn(0, 5, 0), drawn(2, 9, 2), drawn(3, -2, 3), drawn(7, 6, 7)]);
   });
 
   it("puts every point in one bucket when all share an x", () => {
     const points = [1, -3, 9, 2, -3, 9, 0, 5, 4, 2].map((value) => at(4, value));
     const result = downsampleSeries(points, { buckets: 2 });
 
-    expect(result.points).toEqual([
-      drawn(4, 1, 4),
-      drawn(4, -3, 4),
-      drawn(4, 9, 4),
-      drawn(4, 2, 4),
-    ]);
+    expect(result.points).toEqual([drawn(4, 1, 4), drawn(4, -3, 4), drawn(4, 9, 4), drawn(4, 2, 4)]);
   });
 
   it("rejects a bucket count that is not a positive integer", () => {

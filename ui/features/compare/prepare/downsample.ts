@@ -185,7 +185,8 @@ function createLine(sorted: readonly SeriesPoint[]) {
 function breakPoint(sorted: readonly SeriesPoint[], i: number): ChartPoint {
   const point = sorted[i]!;
   const before = sorted[i - 1];
-  if (!Number.isFinite(point.y) || !before) return { x: point.x, y: null, step: point.step, timestamp: point.timestamp };
+  if (!Number.isFinite(point.y) || !before)
+    return { x: point.x, y: null, step: point.step, timestamp: point.timestamp };
   return { x: (before.x + point.x) / 2, y: null, step: before.step, timestamp: before.timestamp };
 }
 

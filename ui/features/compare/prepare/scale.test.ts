@@ -66,9 +66,7 @@ describe("timeTicks", () => {
   it("ticks at whole seconds, minutes, hours or days", () => {
     expect(timeTicks(0, 299_000)).toEqual([0, 60_000, 120_000, 180_000, 240_000]);
     const t0 = Date.UTC(2026, 0, 1, 10, 7);
-    expect(timeTicks(t0, t0 + 5 * 3_600_000)).toEqual(
-      [11, 12, 13, 14, 15].map((hour) => Date.UTC(2026, 0, 1, hour)),
-    );
+    expect(timeTicks(t0, t0 + 5 * 3_600_000)).toEqual([11, 12, 13, 14, 15].map((hour) => Date.UTC(2026, 0, 1, hour)));
     expect(timeTicks(0, 2000)).toEqual([0, 500, 1000, 1500, 2000]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MlflowNotFoundError } from "mltrack-sdk/mlflow";
-import { MetricSeriesRequest, MetricSeriesResponse } from "../schemas";
+import { type MetricSeriesRequest, MetricSeriesResponse } from "../schemas";
 import { createHistoryReader } from "./history-reader";
 import { readMetricSeries } from "./read-series";
 import { points, scriptedMlflow } from "./scripted-mlflow.test-helper";
