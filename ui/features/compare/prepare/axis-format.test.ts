@@ -50,7 +50,7 @@ describe("step formatting", () => {
 describe("time formatting", () => {
   it("writes durations in their two largest units", () => {
     expect([0, 250, 45_000, 90_000, 3_600_000, 7_500_000, 273_600_000, 86_400_000 + 5_000].map(formatDuration)).toEqual(
-      ["0ms", "250ms", "45s", "1m 30s", "1h", "2h 5m", "3d 4h", "1d"],
+      ["0", "250ms", "45s", "1m 30s", "1h", "2h 5m", "3d 4h", "1d"],
     );
     expect(formatDuration(-90_000)).toBe("-1m 30s");
   });
@@ -66,6 +66,7 @@ describe("time formatting", () => {
   it("chooses the tick formatter for the x-axis", () => {
     expect(xTickFormatter("step", 0)(20_000)).toBe("20K");
     expect(xTickFormatter("time-relative", 0)(90_000)).toBe("1m 30s");
+    expect(xTickFormatter("time-relative", 0)(0)).toBe("0");
     expect(xTickFormatter("time", 60_000, "UTC")(Date.UTC(2026, 0, 1, 1, 2, 3))).toBe("01:02:03");
   });
 });

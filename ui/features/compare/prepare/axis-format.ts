@@ -42,11 +42,12 @@ const UNITS: [string, number][] = [
   ["s", 1000],
 ];
 
-/** A duration in the two largest units that matter: 250ms, 45s, 1m 30s, 2h 5m, 3d 4h. */
+/** A duration in the two largest units that matter: 0, 250ms, 45s, 1m 30s, 2h 5m, 3d 4h. */
 export function formatDuration(ms: number): string {
   if (!Number.isFinite(ms)) return String(ms);
   const sign = ms < 0 ? "-" : "";
   let rest = Math.round(Math.abs(ms));
+  if (rest === 0) return "0";
   if (rest < 1000) return `${sign}${rest}ms`;
   const parts: string[] = [];
   for (const [unit, size] of UNITS) {

@@ -26,6 +26,8 @@ describe("linearScale", () => {
     expect(linearScale(0, 0).domain).toEqual([-1, 1]);
     expect(linearScale(NaN, NaN).domain).toEqual([0, 1]);
     expect(linearScale(3, 1).domain).toEqual([1, 3]);
+    expect(linearScale(-1e308, 1e308)).toEqual({ domain: [-1e308, 1e308], ticks: [-1e308, 1e308] });
+    expect(linearScale(1, 1.7e308)).toEqual({ domain: [1, 1.7e308], ticks: [1, 1.7e308] });
   });
 });
 

@@ -17,12 +17,15 @@ export function linearScale(min: number, max: number, count = 5): YScale {
     const pad = min === 0 ? 1 : Math.abs(min) * 0.1;
     return linearScale(min - pad, max + pad, count);
   }
+  // Near ±Number.MAX_VALUE the span or the rounded ends overflow: no round ticks there, just the ends.
+  if (!Number.isFinite(max - min)) return { domain: [min, max], ticks: [min, max] };
   const step = tickStep(max - min, count);
   // The epsilon keeps 0.3 / 0.005 = 59.99999999999999 from adding a tick below the data.
   const first = Math.floor(min / step + 1e-9);
   const last = Math.ceil(max / step - 1e-9);
   // Multiplying integers by the step (rather than adding steps up) keeps ticks like 0.3 exact.
   const ticks = Array.from({ length: last - first + 1 }, (_, i) => clean((first + i) * step));
+  if (!Number.isFinite(ticks[0]!) || !Number.isFinite(ticks.at(-1)!)) return { domain: [min, max], ticks: [min, max] };
   return { domain: [ticks[0]!, ticks.at(-1)!], ticks };
 }
 

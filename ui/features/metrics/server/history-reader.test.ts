@@ -18,12 +18,23 @@ describe("history reader", () => {
     ]);
   });
 
-  it("keeps NaN and infinities from the wire", async () => {
+  it("keeps NaN and infinities, reading MLflow's stored ±Number.MAX_VALUE back as ±Infinity", async () => {
+    const values = [NaN, Infinity, -Infinity, Number.MAX_VALUE, -Number.MAX_VALUE, 1e308];
     const scripted = scriptedMlflow({
-      r1: { status: "FINISHED", histories: { loss: points(3, (s) => [NaN, Infinity, -Infinity][s]!) } },
+      r1: { status: "FINISHED", histories: { loss: points(values.length, (s) => values[s]!) } },
     });
-    const columns = await createHistoryReader().read(scripted.mlflow, { runId: "r1", key: "loss", status: "FINISHED" });
-    expect(Array.from(columns.values)).toEqual([NaN, Infinity, -Infinity]);
+    const reader = createHistoryReader();
+    const read = () =>
+      reader.read(scripted.mlflow, {
+        runId: "r1",
+        key: "loss",
+        status: "FINISHED",
+        // The run summary holds the stored stand-in too; it still matches the cached history.
+        latest: { step: 5, timestamp: 1_700_000_005_000, value: 1e308 },
+      });
+    expect(Array.from((await read()).values)).toEqual([NaN, Infinity, -Infinity, Infinity, -Infinity, 1e308]);
+    await read();
+    expect(scripted.historyCalls).toHaveLength(1);
   });
 
   it("has at most `concurrency` MLflow calls in flight, across all reads", async () => {

@@ -2,6 +2,7 @@ export { readMetricSeries } from "./read-series";
 export {
   TERMINAL_STATUSES,
   createHistoryReader,
+  fromStoredValue,
   latestOf,
   sharedHistoryReader,
   type HistoryReader,
