@@ -35,6 +35,7 @@ const card = (scope: Page | Locator, key: string) =>
   scope.locator(`[data-testid="metric-card"][data-metric-key="${key}"]`);
 const cardKeys = (tab: Locator) =>
   tab.getByTestId("metric-card").evaluateAll((cards) => cards.map((c) => c.getAttribute("data-metric-key")));
+const gridBox = (page: Page, key: string) => card(page, key).locator(".recharts-cartesian-grid").boundingBox();
 const seriesRequest = (page: Page, check: (body: Record<string, unknown>) => boolean) =>
   page.waitForRequest((req) => req.url().endsWith("/api/metrics/series") && check(req.postDataJSON()));
 
@@ -72,6 +73,14 @@ test("metric and system charts on their tabs, search, x-axis in the URL, drag-zo
   await expect(page.getByTestId("metric-card-count")).toHaveText("1 of 2 charts");
   await page.getByLabel("Search metrics").fill("");
   await expect(model.getByTestId("metric-card")).toHaveCount(2);
+
+  // Hovering shows the point's step, wall time and value.
+  const box = (await gridBox(page, "loss"))!;
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height / 2);
+  const tooltip = card(model, "loss").locator(".recharts-tooltip-wrapper");
+  await expect(tooltip).toContainText(/Step\s*1[45]\d/);
+  await expect(tooltip).toContainText("2026-01-01 00:0");
+  await expect(tooltip).toContainText(/Value\s*0\.\d+/);
 
   // Drag across the loss chart: the server is asked for that step range, drawn unsampled.
   const loss = card(model, "loss");
@@ -144,4 +153,25 @@ test("a single 1e6 spike among 20,000 steps is drawn; a one-point metric is a va
 
   await page.getByRole("tab", { name: /System metrics/ }).click();
   await expect(page.getByTestId("run-charts-system")).toContainText("No system metrics for this run");
+});
+
+test("a RUNNING run's charts follow new points without a reload", async ({ page, mlflow }) => {
+  test.setTimeout(120_000);
+  const { experimentId, runId } = await seedRun(mlflow, "e2e-live");
+  await logHistory(mlflow, runId, "loss", 10, (step) => 1 / (1 + step));
+
+  await page.goto(`/experiments/${experimentId}/runs/${runId}?tab=metrics`);
+  const loss = card(page, "loss");
+  await expect(loss).toContainText("10 points", { timeout: 30_000 });
+  const more = Array.from({ length: 15 }, (_, i) => ({
+    key: "loss",
+    value: 0.05,
+    step: 10 + i,
+    timestamp: T0 + (10 + i) * 1000,
+  }));
+  await mlflow.runs.logBatch({ runId, metrics: more });
+  // The run page re-reads the run every 5 s while it is RUNNING; the chart follows its latest point.
+  await expect(loss).toContainText("25 points", { timeout: 30_000 });
+  await expect(loss.getByTestId("metric-plot")).toHaveAttribute("data-x-to", "24");
+  await mlflow.runs.update({ runId, status: "FINISHED", endTime: T0 + 60_000 });
 });
