@@ -34,14 +34,17 @@ describe("chartModel", () => {
     expect(model.drawnPoints).toBeLessThanOrEqual(1200);
   });
 
-  it("pins NaN and +Infinity to the top edge and -Infinity to the bottom", () => {
+  it("pins NaN and +Infinity along the top edge and -Infinity along the bottom", () => {
     const model = chartModel(series([0.2, NaN, 0.4, Infinity, 0.9, -Infinity]), { xAxis: "step", logY: false });
     expect(model.yScale.domain).toEqual([0.2, 0.9]);
-    expect(model.markers.map((m) => [m.x, m.kind, m.y])).toEqual([
-      [1, "nan", 0.9],
-      [3, "+inf", 0.9],
-      [5, "-inf", 0.2],
+    // Just inside the edges (4% of the axis), so their symbols are not cut off.
+    expect(model.markers.map((m) => [m.x, m.kind, m.y.toFixed(3)])).toEqual([
+      [1, "nan", "0.872"],
+      [3, "+inf", "0.872"],
+      [5, "-inf", "0.228"],
     ]);
+    const log = chartModel(series([0.01, NaN, 100]), { xAxis: "step", logY: true });
+    expect(log.markers[0]!.y).toBeCloseTo(10 ** (2 - 4 * 0.04));
   });
 
   it("leaves out values ≤ 0 on a log axis, counting them", () => {
@@ -60,6 +63,7 @@ describe("chartModel", () => {
     expect(zoomed.xDomain).toEqual([2, 4]);
     expect(zoomed.points.map((p) => p.step)).toEqual([2, 3, 4]);
     expect(chartModel(series([7]), { xAxis: "step", logY: false }).xDomain).toEqual([-1, 1]);
+    expect(chartModel(series([1, 2, 3]), { xAxis: "step", logY: false }).xTicks).toEqual([0, 1, 2]);
     expect(chartModel(series([7]), { xAxis: "time", logY: false }).xDomain).toEqual([-1000, 1000]);
   });
 });

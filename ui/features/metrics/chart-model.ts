@@ -17,7 +17,7 @@ import {
 } from "@/features/compare/prepare";
 import { SERIES_LIMITS, type MetricSeries } from "./schemas";
 
-/** A NaN/±Infinity marker placed on the plot: +Infinity and NaN on the top edge, -Infinity at the bottom. */
+/** A NaN/±Infinity marker placed on the plot: +Infinity and NaN along the top edge, -Infinity along the bottom. */
 export interface MarkerDot {
   x: number;
   y: number;
@@ -51,18 +51,28 @@ export function chartModel(series: MetricSeries, { xAxis, logY, range }: ChartMo
   const extent = drawnExtent(points);
   const yScale = logY ? logScale(extent?.min ?? 1, extent?.max ?? 10) : linearScale(extent?.min ?? 0, extent?.max ?? 1);
   const xDomain = xDomainOf(series, xAxis, range);
+  const [top, bottom] = [edge(yScale, logY, 1), edge(yScale, logY, 0)];
   const markers = series.markers
     .filter((m) => m.x >= xDomain[0] && m.x <= xDomain[1])
-    .map((m) => ({ ...m, y: m.kind === "-inf" ? yScale.domain[0] : yScale.domain[1] }));
+    .map((m) => ({ ...m, y: m.kind === "-inf" ? bottom : top }));
   return {
     points,
     markers,
     yScale,
     xDomain,
-    xTicks: xAxis === "step" ? innerTicks(xDomain[0], xDomain[1]) : timeTicks(xDomain[0], xDomain[1]),
+    // Steps are integers: no tick between two of them.
+    xTicks: xAxis === "step" ? innerTicks(xDomain[0], xDomain[1], 5, 1) : timeTicks(xDomain[0], xDomain[1]),
     hiddenOnLog: hidden,
     drawnPoints: points.reduce((count, p) => count + (p.y === null ? 0 : 1), 0),
   };
+}
+
+/** Just inside the top (1) or bottom (0) of the y-axis, so a marker's symbol is not cut by the plot's edge. */
+function edge({ domain: [low, high] }: YScale, logY: boolean, side: 0 | 1): number {
+  const inset = 0.04;
+  const [a, b] = logY ? [Math.log10(low), Math.log10(high)] : [low, high];
+  const at = side === 1 ? b - (b - a) * inset : a + (b - a) * inset;
+  return logY ? 10 ** at : at;
 }
 
 function xDomainOf(series: MetricSeries, xAxis: XAxis, range: ChartModelOptions["range"]): [number, number] {

@@ -60,6 +60,8 @@ describe("innerTicks", () => {
     expect(innerTicks(0, 19_999)).toEqual([0, 5000, 10_000, 15_000]);
     expect(innerTicks(12, 87)).toEqual([20, 40, 60, 80]);
     expect(innerTicks(5, 5)).toEqual([5]);
+    expect(innerTicks(0, 2)).toEqual([0, 0.5, 1, 1.5, 2]);
+    expect(innerTicks(0, 2, 5, 1)).toEqual([0, 1, 2]);
     expect(innerTicks(NaN, 1)).toEqual([]);
   });
 });

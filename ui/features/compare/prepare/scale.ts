@@ -81,12 +81,15 @@ function tickStep(span: number, count: number): number {
   return (error >= Math.sqrt(50) ? 10 : error >= Math.sqrt(10) ? 5 : error >= Math.sqrt(2) ? 2 : 1) * magnitude;
 }
 
-/** Round ticks strictly inside [min, max] (ends included when round): for an axis whose ends are fixed. */
-export function innerTicks(min: number, max: number, count = 5): number[] {
+/**
+ * Round ticks inside [min, max] (ends included when round), for an axis whose ends are fixed; never
+ * closer than `minStep` (1 for steps, which are integers).
+ */
+export function innerTicks(min: number, max: number, count = 5, minStep = 0): number[] {
   if (!Number.isFinite(min) || !Number.isFinite(max)) return [];
   if (min > max) [min, max] = [max, min];
   if (min === max) return [min];
-  return multiplesWithin(min, max, tickStep(max - min, count));
+  return multiplesWithin(min, max, Math.max(minStep, tickStep(max - min, count)));
 }
 
 const SECOND = 1000;

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { memo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -28,7 +28,7 @@ export interface MetricChartCardProps {
  * One metric's card. The card itself is light; its chart mounts, and fetches its series, only while
  * the card is on screen (or near it), so thousands of keys cost thousands of empty boxes, not charts.
  */
-export function MetricChartCard(props: MetricChartCardProps) {
+export const MetricChartCard = memo(function MetricChartCard(props: MetricChartCardProps) {
   const [ref, inView] = useInView<HTMLDivElement>();
   // A zoom is in the units of the x-axis it was made on; another axis starts unzoomed.
   const [zoomed, setZoomed] = useState<(Zoom & { xAxis: XAxis }) | null>(null);
@@ -57,7 +57,7 @@ export function MetricChartCard(props: MetricChartCardProps) {
       </CardContent>
     </Card>
   );
-}
+});
 
 function MetricChartPanel({
   runId,
@@ -149,6 +149,8 @@ function SeriesView({
     <>
       <div
         data-testid="metric-plot"
+        // A click focuses the chart (keyboard users get its tooltip by arrow keys): no ring for the mouse.
+        className="[&_:focus:not(:focus-visible)]:outline-none"
         data-x-from={model.xDomain[0]}
         data-x-to={model.xDomain[1]}
         data-zoomed={zoom !== null}
@@ -174,7 +176,10 @@ function SeriesView({
         ) : null}
         {note ? <span data-testid="metric-sampled">{note}</span> : null}
         {model.hiddenOnLog > 0 ? (
-          <span>{model.hiddenOnLog.toLocaleString("en-US")} values ≤ 0 not shown on the log scale</span>
+          <span>
+            {model.hiddenOnLog.toLocaleString("en-US")} {model.hiddenOnLog === 1 ? "value" : "values"} ≤ 0 not shown on
+            the log scale
+          </span>
         ) : null}
         {!note && !zoom ? <span>{series.totalPoints.toLocaleString("en-US")} points</span> : null}
         {zoom ? <span>{series.totalPoints.toLocaleString("en-US")} points in range</span> : null}

@@ -1,17 +1,6 @@
 "use client";
 
-import { useState } from "react";
-import {
-  CartesianGrid,
-  ComposedChart,
-  Line,
-  ReferenceArea,
-  Scatter,
-  Tooltip,
-  XAxis,
-  YAxis,
-  type TooltipContentProps,
-} from "recharts";
+import { CartesianGrid, ComposedChart, Line, Scatter, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
 import {
   formatStep,
   formatValue,
@@ -24,6 +13,9 @@ import {
   type XAxis as XAxisKind,
 } from "@/features/compare/prepare";
 import type { ChartModel, MarkerDot } from "../chart-model";
+import { ZoomSelection, type Zoom } from "./zoom-selection";
+
+export type { Zoom };
 
 const LINE = "var(--primary)";
 const MARKER = "var(--destructive)";
@@ -36,14 +28,10 @@ const MARKER_SHAPES: Record<MarkerKind, "cross" | "triangle" | "diamond"> = {
 };
 export const MARKER_NAMES: Record<MarkerKind, string> = { nan: "NaN", "+inf": "+Infinity", "-inf": "-Infinity" };
 
-export interface Zoom {
-  from: number;
-  to: number;
-}
-
 /**
  * One metric's line, drawn exactly as the server prepared it (no re-sampling here): nulls break it,
- * NaN/±Infinity markers sit on the plot's edges, and a drag across the plot selects an x range.
+ * NaN/±Infinity markers sit on the plot's edges, and a drag across the plot selects an x range
+ * (see `ZoomSelection`).
  */
 export function MetricChart({
   metricKey,
@@ -62,13 +50,9 @@ export function MetricChart({
   height: number;
   onZoom: (zoom: Zoom) => void;
 }) {
-  const [drag, setDrag] = useState<Zoom | null>(null);
   const span = model.xDomain[1] - model.xDomain[0];
   const byKind = (kind: MarkerKind) => model.markers.filter((m) => m.kind === kind);
   const dots = model.drawnPoints <= 60;
-
-  const labelOf = (state: { activeLabel?: string | number | undefined }) =>
-    state.activeLabel === undefined || state.activeLabel === "" ? undefined : Number(state.activeLabel);
 
   return (
     <ComposedChart
@@ -76,22 +60,7 @@ export function MetricChart({
       height={height}
       data={model.points}
       margin={{ top: 8, right: 12, bottom: 0, left: 0 }}
-      className="cursor-crosshair select-none"
-      onMouseDown={(state) => {
-        const x = labelOf(state);
-        if (x !== undefined) setDrag({ from: x, to: x });
-      }}
-      onMouseMove={(state) => {
-        const x = labelOf(state);
-        if (drag && x !== undefined && x !== drag.to) setDrag({ ...drag, to: x });
-      }}
-      onMouseUp={() => {
-        if (drag && drag.from !== drag.to) {
-          onZoom({ from: Math.min(drag.from, drag.to), to: Math.max(drag.from, drag.to) });
-        }
-        setDrag(null);
-      }}
-      onMouseLeave={() => setDrag(null)}
+      className="select-none"
     >
       <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
       <XAxis
@@ -148,9 +117,7 @@ export function MetricChart({
           />
         ) : null,
       )}
-      {drag && drag.from !== drag.to ? (
-        <ReferenceArea x1={drag.from} x2={drag.to} fill="var(--primary)" fillOpacity={0.15} ifOverflow="hidden" />
-      ) : null}
+      <ZoomSelection onZoom={onZoom} />
     </ComposedChart>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useSearchParams } from "next/navigation";
-import { useState } from "react";
+import { useDeferredValue, useState } from "react";
 import { Input } from "@/components/ui/input";
 import { runQueries } from "@/features/runs";
 import { chartViewSearch, parseChartView, type ChartView } from "../search-params";
@@ -37,6 +37,7 @@ export function RunMetricCharts({
   const searchParams = useSearchParams();
   const view = parseChartView(new URLSearchParams(searchParams.toString()));
   const [search, setSearch] = useState("");
+  const deferredSearch = useDeferredValue(search);
   // The page's own run query (refreshed every 5 s while RUNNING): each key's latest point versions its chart.
   const { data: run } = useQuery(runQueries.detail(runId));
   const revisions = new Map(run?.metrics.map((m) => [m.key, `${run.status}:${m.step}:${m.timestamp}`]));
@@ -56,7 +57,8 @@ export function RunMetricCharts({
     );
   }
 
-  const needle = search.trim().toLowerCase();
+  // Typing stays responsive with thousands of cards: the grid follows the box a frame behind.
+  const needle = deferredSearch.trim().toLowerCase();
   const shown = needle ? metricKeys.filter((key) => key.toLowerCase().includes(needle)) : metricKeys;
 
   return (
@@ -79,7 +81,7 @@ export function RunMetricCharts({
       </div>
       {shown.length === 0 ? (
         <p className="rounded-lg border border-dashed p-6 text-center text-sm text-muted-foreground">
-          No metric key contains “{search.trim()}”.
+          No metric key contains “{deferredSearch.trim()}”.
         </p>
       ) : (
         <div className="grid gap-3 md:grid-cols-2 2xl:grid-cols-3">
