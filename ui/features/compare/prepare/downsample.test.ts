@@ -11,12 +11,17 @@ function lcg(seed: number) {
   };
 }
 
+const T0 = 1_700_000_000_000;
+
 const at = (step: number, value: number): SeriesPoint => ({
   x: step,
   y: value,
   step,
-  timestamp: 1_700_000_000_000 + step,
+  timestamp: T0 + step,
 });
+
+/** A drawn point as `at` places it: x, y and its step's timestamp. */
+const drawn = (x: number, y: number | null, step: number): ChartPoint => ({ x, y, step, timestamp: T0 + step });
 
 /** `n` points at steps 0..n-1, valued by `value(step)`. */
 const series = (n: number, value: (step: number) => number) =>
@@ -37,7 +42,7 @@ describe("downsampleSeries: spikes", () => {
     expect(result.sampled).toBe(true);
     expect(result.totalPoints).toBe(100_000);
     expect(result.points.length).toBeLessThanOrEqual(4000);
-    expect(result.points).toContainEqual({ x: 43_210, y: spike, step: 43_210 });
+    expect(result.points).toContainEqual(drawn(43_210, spike, 43_210));
     expect(spike > 0 ? result.yMax : result.yMin).toBe(spike);
     expect(ys(result)).not.toContain(null);
   });
@@ -49,8 +54,8 @@ describe("downsampleSeries: spikes", () => {
     const result = downsampleSeries(points, { buckets });
 
     expect(result.points.length).toBeLessThanOrEqual(4 * buckets);
-    expect(result.points[0]).toEqual({ x: 0, y: points[0]!.y, step: 0 });
-    expect(result.points.at(-1)).toEqual({ x: 49_999, y: points.at(-1)!.y, step: 49_999 });
+    expect(result.points[0]).toEqual(drawn(0, points[0]!.y, 0));
+    expect(result.points.at(-1)).toEqual(drawn(49_999, points.at(-1)!.y, 49_999));
     const xs = result.points.map((p) => p.x);
     expect(xs).toEqual([...xs].sort((a, b) => a - b));
 
@@ -90,13 +95,7 @@ describe("downsampleSeries: order and range", () => {
     const result = downsampleSeries(points, { buckets: 10 });
 
     expect(result.sampled).toBe(false);
-    expect(result.points).toEqual([
-      { x: 0, y: 0, step: 0 },
-      { x: 1, y: 10, step: 1 },
-      { x: 2, y: 21, step: 2 },
-      { x: 2, y: 20, step: 2 },
-      { x: 3, y: 30, step: 3 },
-    ]);
+    expect(result.points).toEqual([drawn(0, 0, 0), drawn(1, 10, 1), drawn(2, 21, 2), drawn(2, 20, 2), drawn(3, 30, 3)]);
     expect(result).toMatchObject({ totalPoints: 5, xMin: 0, xMax: 3, yMin: 0, yMax: 30 });
   });
 
@@ -118,7 +117,9 @@ describe("downsampleSeries: order and range", () => {
 
     expect(result.sampled).toBe(false);
     expect(result.totalPoints).toBe(1001);
-    expect(result.points).toEqual(points.slice(50_000, 51_001).map(({ x, y, step }) => ({ x, y, step })));
+    expect(result.points).toEqual(
+      points.slice(50_000, 51_001).map(({ x, y, step, timestamp }) => ({ x, y, step, timestamp })),
+    );
     expect(result).toMatchObject({ xMin: 50_000, xMax: 51_000 });
   });
 
@@ -130,7 +131,7 @@ describe("downsampleSeries: order and range", () => {
     expect(result.points.length).toBeLessThanOrEqual(40);
     expect(result.points[0]?.x).toBe(20_000);
     expect(result.points.at(-1)?.x).toBe(30_000);
-    expect(result.points).toContainEqual({ x: 20_001, y: -5, step: 20_001 });
+    expect(result.points).toContainEqual(drawn(20_001, -5, 20_001));
   });
 
   it("returns nothing for a range with no points", () => {
@@ -157,18 +158,18 @@ describe("downsampleSeries: non-finite values", () => {
     const result = downsampleSeries(points, { buckets: 100 });
 
     expect(result.markers).toEqual([
-      { x: 1, kind: "nan", step: 1, count: 1 },
-      { x: 3, kind: "+inf", step: 3, count: 1 },
-      { x: 5, kind: "-inf", step: 5, count: 1 },
+      { x: 1, kind: "nan", step: 1, timestamp: T0 + 1, count: 1 },
+      { x: 3, kind: "+inf", step: 3, timestamp: T0 + 3, count: 1 },
+      { x: 5, kind: "-inf", step: 5, timestamp: T0 + 5, count: 1 },
     ]);
     expect(result.points).toEqual([
-      { x: 0, y: 1, step: 0 },
-      { x: 1, y: null, step: 1 },
-      { x: 2, y: 2, step: 2 },
-      { x: 3, y: null, step: 3 },
-      { x: 4, y: 3, step: 4 },
-      { x: 5, y: null, step: 5 },
-      { x: 6, y: 4, step: 6 },
+      drawn(0, 1, 0),
+      drawn(1, null, 1),
+      drawn(2, 2, 2),
+      drawn(3, null, 3),
+      drawn(4, 3, 4),
+      drawn(5, null, 5),
+      drawn(6, 4, 6),
     ]);
     expect(result).toMatchObject({ yMin: 1, yMax: 4, totalPoints: 7 });
   });
@@ -177,8 +178,8 @@ describe("downsampleSeries: non-finite values", () => {
     const points = series(100_000, (step) => (step === 60_000 ? NaN : 2));
     const result = downsampleSeries(points, { buckets: 1000 });
 
-    expect(result.markers).toEqual([{ x: 60_000, kind: "nan", step: 60_000, count: 1 }]);
-    expect(result.points.filter((p) => p.y === null)).toEqual([{ x: 60_000, y: null, step: 60_000 }]);
+    expect(result.markers).toEqual([{ x: 60_000, kind: "nan", step: 60_000, timestamp: T0 + 60_000, count: 1 }]);
+    expect(result.points.filter((p) => p.y === null)).toEqual([drawn(60_000, null, 60_000)]);
     expect(result).toMatchObject({ yMin: 2, yMax: 2 });
   });
 
@@ -213,7 +214,7 @@ describe("downsampleSeries: gaps", () => {
     const result = downsampleSeries(points, { buckets: 1000 });
 
     expect(result.points.length).toBe(201);
-    expect(result.points[100]).toEqual({ x: 149.5, y: null, step: 99 });
+    expect(result.points[100]).toEqual(drawn(149.5, null, 99));
     expect(result.points[99]).toMatchObject({ x: 99, y: 5 });
     expect(result.points[101]).toMatchObject({ x: 200, y: 6 });
     expect(ys(result)).not.toContain(0);
@@ -223,7 +224,7 @@ describe("downsampleSeries: gaps", () => {
     const points = series(200_000, () => 1).filter((p) => p.step < 90_000 || p.step >= 110_000);
     const result = downsampleSeries(points, { buckets: 1000 });
 
-    expect(result.points.filter((p) => p.y === null)).toEqual([{ x: 99_999.5, y: null, step: 89_999 }]);
+    expect(result.points.filter((p) => p.y === null)).toEqual([drawn(99_999.5, null, 89_999)]);
     expect(numeric(result).every((p) => p.y === 1)).toBe(true);
   });
 
@@ -260,24 +261,14 @@ describe("downsampleSeries: edge cases", () => {
     );
 
     expect(result.sampled).toBe(true);
-    expect(result.points).toEqual([
-      { x: 0, y: 5, step: 0 },
-      { x: 2, y: 9, step: 2 },
-      { x: 3, y: -2, step: 3 },
-      { x: 7, y: 6, step: 7 },
-    ]);
+    expect(result.points).toEqual([drawn(0, 5, 0), drawn(2, 9, 2), drawn(3, -2, 3), drawn(7, 6, 7)]);
   });
 
   it("puts every point in one bucket when all share an x", () => {
     const points = [1, -3, 9, 2, -3, 9, 0, 5, 4, 2].map((value) => at(4, value));
     const result = downsampleSeries(points, { buckets: 2 });
 
-    expect(result.points).toEqual([
-      { x: 4, y: 1, step: 4 },
-      { x: 4, y: -3, step: 4 },
-      { x: 4, y: 9, step: 4 },
-      { x: 4, y: 2, step: 4 },
-    ]);
+    expect(result.points).toEqual([drawn(4, 1, 4), drawn(4, -3, 4), drawn(4, 9, 4), drawn(4, 2, 4)]);
   });
 
   it("rejects a bucket count that is not a positive integer", () => {

@@ -6,6 +6,8 @@ export interface ChartPoint {
   x: number;
   y: number | null;
   step: number;
+  /** Wall time of the logged point (epoch ms); a gap's null carries the time of the point before it. */
+  timestamp: number;
 }
 
 export type MarkerKind = "nan" | "+inf" | "-inf";
@@ -15,6 +17,7 @@ export interface SeriesMarker {
   x: number;
   kind: MarkerKind;
   step: number;
+  timestamp: number;
   /** Values of this kind the marker stands for: 1, or more when they are too many and are grouped per bucket. */
   count: number;
 }
@@ -159,8 +162,8 @@ function createLine(sorted: readonly SeriesPoint[]) {
       nextBreak++;
     }
     if (pending !== -1 && previous !== -1) points.push(breakPoint(sorted, pending));
-    const { x, y, step } = sorted[i]!;
-    points.push({ x, y, step });
+    const { x, y, step, timestamp } = sorted[i]!;
+    points.push({ x, y, step, timestamp });
     previous = i;
   };
 
@@ -182,8 +185,9 @@ function createLine(sorted: readonly SeriesPoint[]) {
 function breakPoint(sorted: readonly SeriesPoint[], i: number): ChartPoint {
   const point = sorted[i]!;
   const before = sorted[i - 1];
-  if (!Number.isFinite(point.y) || !before) return { x: point.x, y: null, step: point.step };
-  return { x: (before.x + point.x) / 2, y: null, step: before.step };
+  if (!Number.isFinite(point.y) || !before)
+    return { x: point.x, y: null, step: point.step, timestamp: point.timestamp };
+  return { x: (before.x + point.x) / 2, y: null, step: before.step, timestamp: before.timestamp };
 }
 
 /** Collects markers: all of them, or with `bucketOf` one per bucket and kind, counting the rest. */
@@ -193,10 +197,10 @@ function createMarkers(bucketOf: ((x: number) => number) | null) {
   let open: Partial<Record<MarkerKind, SeriesMarker>> = {};
   return {
     list,
-    add: ({ x, y, step }: SeriesPoint) => {
+    add: ({ x, y, step, timestamp }: SeriesPoint) => {
       const kind: MarkerKind = Number.isNaN(y) ? "nan" : y > 0 ? "+inf" : "-inf";
       if (!bucketOf) {
-        list.push({ x, kind, step, count: 1 });
+        list.push({ x, kind, step, timestamp, count: 1 });
         return;
       }
       const b = bucketOf(x);
@@ -206,7 +210,7 @@ function createMarkers(bucketOf: ((x: number) => number) | null) {
       }
       const marker = open[kind];
       if (marker) marker.count++;
-      else list.push((open[kind] = { x, kind, step, count: 1 }));
+      else list.push((open[kind] = { x, kind, step, timestamp, count: 1 }));
     },
   };
 }

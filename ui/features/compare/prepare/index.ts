@@ -2,6 +2,19 @@
 export { downsampleSeries } from "./downsample";
 export type { ChartPoint, DownsampleOptions, DownsampledSeries, MarkerKind, SeriesMarker } from "./downsample";
 export { DEFAULT_GAP_FACTOR, gapThreshold } from "./gaps";
-export { toSeriesPoints } from "./series-points";
-export type { SeriesPoint, XAxis } from "./series-points";
+export { X_AXES, toMetricColumns, toSeriesPoints } from "./series-points";
+export type { MetricColumns, SeriesPoint, XAxis } from "./series-points";
 export { emaSmooth } from "./smoothing";
+export { drawnExtent, forLogScale, innerTicks, linearScale, logScale, timeTicks } from "./scale";
+export type { YScale } from "./scale";
+export {
+  X_AXIS_LABELS,
+  formatDuration,
+  formatStep,
+  formatStepTick,
+  formatValue,
+  formatValueTick,
+  formatWallTime,
+  formatWallTimeTick,
+  xTickFormatter,
+} from "./axis-format";

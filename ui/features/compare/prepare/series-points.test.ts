@@ -1,6 +1,6 @@
 import type { Metric } from "mltrack-sdk/mlflow";
 import { describe, expect, it } from "vitest";
-import { toSeriesPoints } from "./series-points";
+import { toMetricColumns, toSeriesPoints } from "./series-points";
 
 const history: Metric[] = [
   { key: "loss", value: 0.5, timestamp: 1_700_000_002_000, step: 1 },
@@ -18,5 +18,17 @@ describe("toSeriesPoints", () => {
       { x: 1000, y: 0.5, step: 1, timestamp: 1_700_000_002_000 },
       { x: 0, y: NaN, step: 0, timestamp: 1_700_000_001_000 },
     ]);
+  });
+
+  it("reads packed columns exactly as it reads the history they came from", () => {
+    const columns = toMetricColumns([...history, { key: "loss", value: -Infinity, timestamp: 5, step: 2 ** 40 }]);
+    expect(Array.from(columns.values)).toEqual([0.5, NaN, -Infinity]);
+    expect(Array.from(columns.steps)).toEqual([1, 0, 2 ** 40]);
+    for (const xAxis of ["step", "time", "time-relative"] as const) {
+      expect(toSeriesPoints(columns, xAxis)).toEqual(
+        toSeriesPoints([...history, { key: "loss", value: -Infinity, timestamp: 5, step: 2 ** 40 }], xAxis),
+      );
+    }
+    expect(toSeriesPoints(toMetricColumns([]), "time-relative")).toEqual([]);
   });
 });

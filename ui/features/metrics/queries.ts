@@ -1,0 +1,20 @@
+import { queryOptions } from "@tanstack/react-query";
+import { apiPost } from "@/lib/api-client";
+import type { MetricSeriesRequest, MetricSeriesResponse } from "./schemas";
+
+export const metricQueries = {
+  all: () => ["metrics"] as const,
+  /**
+   * Series for a set of runs and keys. `revision` names the version of the data the caller knows of
+   * (the run page passes each metric's latest step and time from the run, which refreshes every 5 s
+   * while the run is RUNNING), so a new point means a new query and nothing else triggers one.
+   */
+  series: (request: MetricSeriesRequest, revision = "") =>
+    queryOptions({
+      queryKey: [...metricQueries.all(), "series", request, revision] as const,
+      queryFn: ({ signal }) => apiPost<MetricSeriesResponse>("/api/metrics/series", request, signal),
+      // Keep the last drawing on screen while a zoom, a resize or new points load, but never across
+      // x-axes: a step-based line shown on a time axis would be wrong, not just old.
+      placeholderData: (previous) => (previous?.xAxis === (request.xAxis ?? "step") ? previous : undefined),
+    }),
+};
