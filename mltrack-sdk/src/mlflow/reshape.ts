@@ -52,8 +52,21 @@ export function toExperiment(e: MlflowExperiment): Experiment {
   };
 }
 
+/**
+ * MLflow's SQL store cannot hold infinities: it keeps ±Infinity as ±Number.MAX_VALUE and returns that
+ * (NaN it flags apart, and returns as NaN). Read back, it is the infinity that was logged.
+ */
+export function fromStoredDouble(value: number): number {
+  return value === Number.MAX_VALUE ? Infinity : value === -Number.MAX_VALUE ? -Infinity : value;
+}
+
 export function toMetric(m: MlflowMetric): Metric {
-  const metric: Metric = { key: m.key, value: m.value, timestamp: m.timestamp ?? 0, step: m.step ?? 0 };
+  const metric: Metric = {
+    key: m.key,
+    value: fromStoredDouble(m.value),
+    timestamp: m.timestamp ?? 0,
+    step: m.step ?? 0,
+  };
   if (m.dataset_name) metric.datasetName = m.dataset_name;
   if (m.dataset_digest) metric.datasetDigest = m.dataset_digest;
   if (m.model_id) metric.modelId = m.model_id;

@@ -60,9 +60,7 @@ export function createHistoryReader(options: HistoryReaderOptions = {}): History
       for await (const metric of mlflow.metrics.getHistoryAll({ runId, metricKey: key, maxResults: pageSize })) {
         page.push(metric);
       }
-      const columns = toMetricColumns(page);
-      columns.values.forEach((value, i) => (columns.values[i] = fromStoredValue(value)));
-      return columns;
+      return toMetricColumns(page);
     });
 
   return {
@@ -70,8 +68,7 @@ export function createHistoryReader(options: HistoryReaderOptions = {}): History
       return cache.size;
     },
 
-    read(mlflow, { runId, key, status, latest: summary }) {
-      const latest = summary && { ...summary, value: fromStoredValue(summary.value) };
+    read(mlflow, { runId, key, status, latest }) {
       const id = `${runId}\u0000${key}`;
       const terminal = TERMINAL_STATUSES.has(status);
       if (terminal) {
@@ -98,14 +95,6 @@ export function createHistoryReader(options: HistoryReaderOptions = {}): History
       return read;
     },
   };
-}
-
-/**
- * MLflow's SQL stores cannot hold infinities: they keep ±Infinity as ±Number.MAX_VALUE
- * (1.7976931348623157e308) and return that. Read back, it is the infinity that was logged.
- */
-export function fromStoredValue(value: number): number {
-  return value === Number.MAX_VALUE ? Infinity : value === -Number.MAX_VALUE ? -Infinity : value;
 }
 
 /** The latest point as MLflow's run summary defines it: the largest (step, timestamp, value). */

@@ -2,7 +2,6 @@ export { readMetricSeries } from "./read-series";
 export {
   TERMINAL_STATUSES,
   createHistoryReader,
-  fromStoredValue,
   latestOf,
   sharedHistoryReader,
   type HistoryReader,

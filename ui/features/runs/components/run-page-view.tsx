@@ -10,6 +10,9 @@ import { runQueries } from "../queries";
 import { RunHeader } from "./run-header";
 import { RunOverview } from "./run-overview";
 
+/** URL state that belongs to the page rather than to one tab. */
+const KEPT_ACROSS_TABS = new Set(["tab", "x", "log"]);
+
 export const RUN_TABS = ["overview", "metrics", "system", "artifacts"] as const;
 export type RunTab = (typeof RUN_TABS)[number];
 
@@ -29,7 +32,8 @@ export function RunPageView({ runId }: { runId: string }) {
     const params = new URLSearchParams(searchParams.toString());
     if (next === "overview") params.delete("tab");
     else params.set("tab", next);
-    for (const key of [...params.keys()]) if (key !== "tab") params.delete(key);
+    // The charts' x-axis and scale carry over between the two metric tabs; a file path does not.
+    for (const key of [...params.keys()]) if (!KEPT_ACROSS_TABS.has(key)) params.delete(key);
     const search = params.toString();
     window.history.pushState(null, "", search ? `${pathname}?${search}` : pathname);
   };
