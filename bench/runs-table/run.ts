@@ -27,7 +27,9 @@ async function seed(mlflow: MlflowClient): Promise<string> {
     Array.from({ length: SEED_CONCURRENCY }, async () => {
       for (let i = next++; i < RUNS; i = next++) {
         const runName = `bench-run-${String(i).padStart(5, "0")}`;
-        const tags = Object.fromEntries(Array.from({ length: 10 }, (_, t) => [`tag_${t}`, `value-${(i * 7 + t) % 13}`]));
+        const tags = Object.fromEntries(
+          Array.from({ length: 10 }, (_, t) => [`tag_${t}`, `value-${(i * 7 + t) % 13}`]),
+        );
         const run = await mlflow.runs.create({ experimentId, runName, startTime: base + i * 1000, tags });
         await mlflow.runs.logBatch({
           runId: run.info.runId,
