@@ -26,13 +26,13 @@ describe("an experiment's LLM usage", () => {
         { key: "llm.cost_usd", value: 0.001, step, timestamp: t + step },
       ]),
     });
-    // Untagged, but logging LLM metrics: it counts too; a NaN point is left out.
+    // Untagged, but logging LLM metrics: it counts too; a NaN point is left out of the sum.
     const untagged = await mlflow.runs.create({ experimentId, startTime: t + 1 });
     await mlflow.runs.logBatch({
       runId: untagged.info.runId,
       metrics: [
-        { key: "llm.cost_usd", value: 0.5, step: 0, timestamp: t },
-        { key: "llm.cost_usd", value: Number.NaN, step: 1, timestamp: t },
+        { key: "llm.cost_usd", value: Number.NaN, step: 0, timestamp: t },
+        { key: "llm.cost_usd", value: 0.5, step: 1, timestamp: t },
       ],
     });
     // An ordinary run: not counted.

@@ -10,7 +10,8 @@ export const LLM_RUN_LIMIT = 2_000;
 
 /**
  * The searches that find an experiment's LLM runs: MLflow has no OR and no "has metric", so one search
- * for the category tag and one per LLM metric (a comparison every logged value passes).
+ * for the category tag and one per LLM metric (a comparison every finite value passes). An untagged
+ * run whose latest LLM metric value is NaN is the one case these miss; runs `track()` logs are tagged.
  */
 export function llmRunFilters(): string[] {
   return [
