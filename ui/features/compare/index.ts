@@ -1,0 +1,14 @@
+export { CompareRun, CompareRunsRequest, CompareRunsResponse } from "./schemas";
+export { compareQueries } from "./queries";
+export {
+  EMPTY_COMPARE_VIEW,
+  MAX_COMPARED_METRICS,
+  MAX_COMPARED_RUNS,
+  compareViewSearchParams,
+  parseCompareView,
+  type AxisId,
+  type CompareView,
+  type CompareXAxis,
+} from "./search-params";
+export { runColors, RUN_PALETTE } from "./run-colors";
+export { axisValue, shownRuns } from "./axis-values";

@@ -1,0 +1,2 @@
+export { getCompareRuns } from "./get-compare-runs";
+export { CompareScreen } from "./compare-screen";
