@@ -53,9 +53,12 @@ export default tseslint.config(
       "ui/hooks/**",
       "ui/features/*/components/**",
       "ui/features/*/hooks/**",
-      "ui/features/*/queries.ts",
-      "ui/features/*/index.ts",
+      "ui/features/*/*.{ts,tsx}",
+      "ui/features/*/prepare/**",
+      "ui/features/*/filter/**",
+      "ui/features/*/stores/**",
     ],
+    ignores: ["**/*.test.ts", "**/*.test.tsx"],
     rules: {
       "@typescript-eslint/no-restricted-imports": [
         "error",
@@ -63,6 +66,12 @@ export default tseslint.config(
           patterns: [
             { group: SERVER_ONLY, message: "Browser code must not import server modules.", allowTypeImports: true },
           ],
+          // The MLflow client and its endpoint table are ~50 KB of browser JavaScript for no use there.
+          paths: ["mltrack-sdk", "mltrack-sdk/mlflow"].map((name) => ({
+            name,
+            message: "The MLflow client is server code; in the browser use mltrack-sdk/tags or mltrack-sdk/validation.",
+            allowTypeImports: true,
+          })),
         },
       ],
     },

@@ -5,6 +5,9 @@ export default defineConfig({
   entry: {
     index: "src/index.ts",
     "mlflow/index": "src/mlflow/index.ts",
+    // Names and input rules only: small enough for browser bundles (no client, no endpoint table).
+    tags: "src/mlflow/tags.ts",
+    validation: "src/mlflow/validation.ts",
   },
   format: ["esm", "cjs"],
   dts: true,

@@ -1,5 +1,3 @@
-// A test renders to static HTML; it never reaches the browser bundle.
-// eslint-disable-next-line @typescript-eslint/no-restricted-imports
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { Markdown, safeUrl } from "./markdown";

@@ -91,3 +91,5 @@ export const Alias = z
 export const Millis = z.number().int().nonnegative();
 export const MaxResults = z.number().int().positive().max(LIMITS.searchMaxResults);
 export const OrderBy = z.array(z.string().min(1));
+
+export { checkArtifactPath, type ArtifactPathCheck } from "./artifact-path";

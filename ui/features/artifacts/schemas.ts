@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { checkArtifactPath, resolvesElsewhere } from "mltrack-sdk/mlflow";
+import { checkArtifactPath, resolvesElsewhere } from "mltrack-sdk/validation";
 import { normalizeArtifactPath } from "./paths";
 
 /** A relative artifact path MLTrack will pass to MLflow: no `..`, not absolute, no backslash or NUL. */

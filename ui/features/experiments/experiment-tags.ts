@@ -3,7 +3,8 @@
  * other `mlflow.*` tags are MLflow's own (shown read-only); `mltrack.view.*` hold saved runs views and
  * are owned by the runs view, so they are neither shown nor edited here. Everything else is the user's.
  */
-import { LIMITS, MLFLOW_TAGS, MLTRACK_TAGS, resolvesElsewhere } from "mltrack-sdk/mlflow";
+import { MLFLOW_TAGS, MLTRACK_TAGS } from "mltrack-sdk/tags";
+import { LIMITS, resolvesElsewhere } from "mltrack-sdk/validation";
 
 export interface ExperimentTag {
   key: string;

@@ -1,4 +1,4 @@
-import { LIMITS } from "mltrack-sdk/mlflow";
+import { LIMITS } from "mltrack-sdk/validation";
 import { z } from "zod";
 import { EXPERIMENT_SORT_VALUES, EXPERIMENT_VIEWS, MAX_NAME_QUERY_LENGTH } from "./search-params";
 

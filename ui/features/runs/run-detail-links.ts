@@ -1,5 +1,5 @@
 /** Addresses on a run's page, built from checked parts only. */
-import { MLFLOW_TAGS, SYSTEM_METRIC_PREFIX } from "mltrack-sdk/mlflow";
+import { MLFLOW_TAGS, SYSTEM_METRIC_PREFIX } from "mltrack-sdk/tags";
 
 export function runHref(experimentId: string, runId: string): string {
   return `/experiments/${encodeURIComponent(experimentId)}/runs/${encodeURIComponent(runId)}`;

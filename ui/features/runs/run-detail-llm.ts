@@ -2,7 +2,7 @@
  * LLM usage of a run, as pure functions: which runs count as LLM runs, and token and cost totals
  * summed over each metric's whole history (an SDK may log one point per LLM call).
  */
-import { LLM_METRICS, LLM_TAGS, MLTRACK_TAGS } from "mltrack-sdk/mlflow";
+import { LLM_METRICS, LLM_TAGS, MLTRACK_TAGS } from "mltrack-sdk/tags";
 import type { LlmTotals, RunLlmUsage } from "./run-detail-schemas";
 
 export type LlmMetricName = keyof typeof LLM_METRICS;

@@ -4,7 +4,8 @@
  * and the LLM usage the page summarises.
  */
 import { z } from "zod";
-import { EntityKey, LIMITS, MLFLOW_TAGS } from "mltrack-sdk/mlflow";
+import { MLFLOW_TAGS } from "mltrack-sdk/tags";
+import { EntityKey, LIMITS } from "mltrack-sdk/validation";
 
 /** MLflow stores a run's name in a 250-character column (`runs.name`). */
 export const RUN_NAME_MAX_LENGTH = 250;

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { CompareScreen } from "@/features/compare/server";
+import { CompareScreen } from "@/features/compare/server/compare-screen";
 
 export const metadata: Metadata = { title: "Compare runs" };
 export const dynamic = "force-dynamic";

@@ -2,12 +2,12 @@
 
 import { Pencil, Plus } from "lucide-react";
 import { useState } from "react";
-import { MLFLOW_TAGS } from "mltrack-sdk/mlflow";
+import { MLFLOW_TAGS } from "mltrack-sdk/tags";
 import { Button } from "@/components/ui/button";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { Textarea } from "@/components/ui/textarea";
 import { useDeleteExperimentTag, useSetExperimentTag } from "../hooks/use-experiment-mutations";
-import { Markdown } from "@/components/markdown";
+import { LazyMarkdown as Markdown } from "@/components/lazy-markdown";
 
 /** The description (MLflow's `mlflow.note.content`): Markdown, shown rendered, edited with a preview. */
 export function ExperimentDescription({

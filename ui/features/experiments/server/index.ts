@@ -1,4 +1,4 @@
-export { ExperimentsScreen } from "./experiments-screen";
+/** Server functions for route handlers and other server code; pages import their screen from its own module. */
 export { listExperiments, toExperimentSummary } from "./list-experiments";
 export {
   createExperiment,
@@ -10,4 +10,3 @@ export {
   setExperimentTag,
   toExperimentDetail,
 } from "./manage-experiments";
-export { ExperimentHeading } from "./experiment-heading";

@@ -1,2 +1,2 @@
+/** Server functions for route handlers and other server code; pages import their screen from its own module. */
 export { getRegisteredModel, nameFilter } from "./get-registered-model";
-export { RegisteredModelScreen } from "./registered-model-screen";

@@ -2,13 +2,13 @@
 
 import { FileText, Pencil } from "lucide-react";
 import { useState, type KeyboardEvent } from "react";
-import { Markdown } from "@/components/markdown";
+import { LazyMarkdown as Markdown } from "@/components/lazy-markdown";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Label } from "@/components/ui/label";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { Textarea } from "@/components/ui/textarea";
-import { LIMITS } from "mltrack-sdk/mlflow";
+import { LIMITS } from "mltrack-sdk/validation";
 import { useSetRunNote } from "../hooks/use-run-mutations";
 import { TagValueText, fieldError } from "../run-detail-schemas";
 import type { RunDetail } from "../schemas";

@@ -2,13 +2,23 @@
 
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { usePathname, useSearchParams } from "next/navigation";
-import { SYSTEM_METRIC_PREFIX } from "mltrack-sdk/mlflow";
+import { SYSTEM_METRIC_PREFIX } from "mltrack-sdk/tags";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
-import { RunArtifacts } from "@/features/artifacts";
-import { RunMetricCharts } from "@/features/metrics";
+import dynamic from "next/dynamic";
+import { Skeleton } from "@/components/ui/skeleton";
 import { runQueries } from "../queries";
 import { RunHeader } from "./run-header";
 import { RunOverview } from "./run-overview";
+
+// The chart and artifact tabs load their code (recharts, previews) when first opened, so the run's
+// overview, and every page importing this one's module graph, stay light.
+const tabFallback = () => <Skeleton className="h-64 w-full" />;
+const RunMetricCharts = dynamic(() => import("@/features/metrics").then((m) => m.RunMetricCharts), {
+  loading: tabFallback,
+});
+const RunArtifacts = dynamic(() => import("@/features/artifacts").then((m) => m.RunArtifacts), {
+  loading: tabFallback,
+});
 
 /** URL state that belongs to the page rather than to one tab. */
 const KEPT_ACROSS_TABS = new Set(["tab", "x", "log"]);

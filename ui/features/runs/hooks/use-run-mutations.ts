@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { MLFLOW_TAGS } from "mltrack-sdk/mlflow";
+import { MLFLOW_TAGS } from "mltrack-sdk/tags";
 import { useCallback } from "react";
 import { toast } from "sonner";
 import { apiSend, toSearchParams } from "@/lib/api-client";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { ExperimentsScreen } from "@/features/experiments/server";
+import { ExperimentsScreen } from "@/features/experiments/server/experiments-screen";
 
 export const metadata: Metadata = { title: "Experiments" };
 export const dynamic = "force-dynamic";

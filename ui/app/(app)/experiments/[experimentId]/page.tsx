@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { ExperimentHeading } from "@/features/experiments/server";
-import { RunsScreen } from "@/features/runs/server";
+import { ExperimentHeading } from "@/features/experiments/server/experiment-heading";
+import { RunsScreen } from "@/features/runs/server/runs-screen";
 
 export const metadata: Metadata = { title: "Experiment" };
 export const dynamic = "force-dynamic";

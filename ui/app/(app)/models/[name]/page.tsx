@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { RegisteredModelScreen } from "@/features/models/server";
+import { RegisteredModelScreen } from "@/features/models/server/registered-model-screen";
 
 export const metadata: Metadata = { title: "Registered model" };
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 "use client";
 
-import { Markdown } from "@/components/markdown";
+import { LazyMarkdown as Markdown } from "@/components/lazy-markdown";
 import { PreviewNote } from "../preview-frame";
 
 export function MarkdownPreview({ text, truncated }: { text: string; truncated: boolean }) {

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { RunRouteGate } from "@/features/runs/server";
+import { RunRouteGate } from "@/features/runs/server/run-route-gate";
 
 export default async function RunLayout({
   children,

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { RunScreen } from "@/features/runs/server";
+import { RunScreen } from "@/features/runs/server/run-screen";
 
 export const metadata: Metadata = { title: "Run" };
 export const dynamic = "force-dynamic";
