@@ -119,7 +119,7 @@ describe("when MLflow is unreachable", () => {
 
 describe("artifact streaming", () => {
   const MiB = 1024 * 1024;
-  const SIZE = 128 * MiB;
+  const SIZE = 256 * MiB;
   const uiPid = inject("uiPid");
 
   function memory(field: "VmRSS" | "VmHWM"): number {
@@ -127,7 +127,7 @@ describe("artifact streaming", () => {
     return Number(match?.[1]) * 1024;
   }
 
-  /** 128 MiB of deterministic bytes, produced as they are sent, with their hash. */
+  /** SIZE of deterministic bytes, produced as they are sent, with their hash. */
   function payload(): { stream: ReadableStream<Uint8Array>; digest: Promise<string> } {
     const hash = createHash("sha256");
     let sent = 0;
@@ -149,7 +149,7 @@ describe("artifact streaming", () => {
     return { stream, digest };
   }
 
-  it("uploads and downloads 128 MiB through the gateway without holding it in memory", async () => {
+  it("uploads and downloads 256 MiB through the gateway without holding it in memory", async () => {
     const mlflow = new MlflowClient({ trackingUri: uiUrl, auth: null });
     const experimentId = await mlflow.experiments.create({ name: `stream-${randomUUID().slice(0, 8)}` });
     const run = await mlflow.runs.create({ experimentId });
@@ -173,8 +173,9 @@ describe("artifact streaming", () => {
     const listing = await mlflow.artifacts.list({ runId: run.info.runId, path: "big" });
     expect(listing.items).toEqual([{ path: "big/model.bin", isDir: false, fileSize: SIZE }]);
     // Holding the file whole in either direction raises the peak by at least its size. Streamed, the
-    // peak is chunks awaiting garbage collection: 20-65 MiB seen here, depending on GC timing and on
-    // the other suites' traffic through the same process.
-    expect(memory("VmHWM") - before).toBeLessThan(SIZE * 0.9);
+    // peak is chunks awaiting garbage collection plus the other suites' traffic through the same
+    // process, which does not grow with the file: 20-120 MiB seen here. The file is large enough that
+    // this noise stays well under the bound.
+    expect(memory("VmHWM") - before).toBeLessThan(SIZE * 0.75);
   });
 });
