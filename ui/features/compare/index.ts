@@ -21,5 +21,5 @@ export { runColors, RUN_PALETTE } from "./run-colors";
 export { axisValue, shownRuns } from "./axis-values";
 export { paramRows, type ParamRow } from "./params-diff";
 export { inferBestDirection, type BestDirection } from "./metric-direction";
-export { bestOf, summarizeHistory, type HistorySummary } from "./metric-summary";
+export { bestOf, metricKeysOf, summarizeHistory, type HistorySummary } from "./metric-summary";
 export { compareMetricsCsv, summariesByRun } from "./compare-csv";

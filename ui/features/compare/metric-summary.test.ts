@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bestOf, summarizeHistory } from "./metric-summary";
+import { bestOf, metricKeysOf, summarizeHistory } from "./metric-summary";
 
 const columns = (points: [step: number, value: number][]) => ({
   steps: Float64Array.from(points.map(([step]) => step)),
@@ -83,5 +83,15 @@ describe("bestOf", () => {
   it("lower is better: the min and its step; higher: the max and its step", () => {
     expect(bestOf(summary, "min")).toEqual({ value: 0.1, step: 7 });
     expect(bestOf(summary, "max")).toEqual({ value: 0.9, step: 3 });
+  });
+});
+
+describe("metricKeysOf", () => {
+  it("is every key any run logged, once, sorted", () => {
+    expect(metricKeysOf([{ metrics: { loss: 1, acc: 2 } }, { metrics: { loss: 3, f1: 4 } }, { metrics: {} }])).toEqual([
+      "acc",
+      "f1",
+      "loss",
+    ]);
   });
 });

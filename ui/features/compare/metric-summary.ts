@@ -49,3 +49,10 @@ export function bestOf(
     ? { value: summary.min, step: summary.minStep }
     : { value: summary.max, step: summary.maxStep };
 }
+
+/** Every metric key the runs have logged, sorted. */
+export function metricKeysOf(runs: readonly { metrics: Record<string, unknown> }[]): string[] {
+  const keys = new Set<string>();
+  for (const run of runs) for (const key of Object.keys(run.metrics)) keys.add(key);
+  return [...keys].sort();
+}

@@ -13,7 +13,6 @@ export const compareQueries = {
   metricSummaries: (runIds: readonly string[]) =>
     queryOptions({
       queryKey: [...compareQueries.all(), "metric-summaries", runIds] as const,
-      queryFn: ({ signal }) =>
-        apiPost<MetricSummariesResponse>("/api/compare/metric-summaries", { runIds }, signal),
+      queryFn: ({ signal }) => apiPost<MetricSummariesResponse>("/api/compare/metric-summaries", { runIds }, signal),
     }),
 };
