@@ -24,7 +24,7 @@ const post = (path: string, body: unknown) =>
   });
 
 /** loss per step; a 3,000-step history, so it spans more than one page of a small reader and many log-batch calls. */
-const lossAt = (step: number) => (step === 1234 ? 0.001 : step === 2000 ? Number.NaN : 1 + Math.sin(step / 50));
+const lossAt = (step: number) => (step === 1234 ? 0.001 : step === 2000 ? Number.NaN : 2 + Math.sin(step / 50));
 
 const experimentIds: string[] = [];
 const runIds: Record<string, string> = {};
