@@ -24,6 +24,7 @@ describe("compare view URL state", () => {
       images: { path: "images/", step: 100 },
       zooms: [{ key: "val:acc", from: 10, to: 500 }],
       best: [{ key: "val:acc", direction: "min" }],
+      paramsByRun: true,
     };
     const url = compareViewSearchParams(view).toString();
     expect(parseCompareView(new URLSearchParams(url))).toEqual(view);

@@ -4,7 +4,7 @@
  *
  *   runs=a,b,c   m=loss   m=acc   x=metric:epoch   log=1   smooth=0.6   group=param:model   hide=b
  *   diff=1   pc=param:lr   pc=metric:loss   brush=0.1:0.4:metric:loss   sx=param:lr   sy=metric:loss
- *   img=images/   imgstep=100   zoom=100:500:loss   best=max:loss
+ *   img=images/   imgstep=100   zoom=100:500:loss   best=max:loss   pt=1
  *
  * Axis ids are `param:<key>`, `metric:<key>` (the last value) or `tag:<key>`; in `brush` and `zoom`
  * the id or key comes last and takes the rest, so keys may hold any character, `:` included.
@@ -48,6 +48,8 @@ export interface CompareView {
   zooms: { key: string; from: number; to: number }[];
   /** The metrics table's better end per metric, where the user chose it (else guessed from the name). */
   best: { key: string; direction: "min" | "max" }[];
+  /** The params table transposed: one row per run, one column per param. */
+  paramsByRun: boolean;
 }
 
 export const EMPTY_COMPARE_VIEW: CompareView = {
@@ -65,6 +67,7 @@ export const EMPTY_COMPARE_VIEW: CompareView = {
   images: { path: null, step: null },
   zooms: [],
   best: [],
+  paramsByRun: false,
 };
 
 type Params = URLSearchParams | Record<string, string | string[] | undefined>;
@@ -156,6 +159,7 @@ export function parseCompareView(params: Params): CompareView {
     },
     zooms: [...zooms.values()],
     best: [...best.values()],
+    paramsByRun: first(params, "pt") === "1",
   };
 }
 
@@ -178,5 +182,6 @@ export function compareViewSearchParams(view: CompareView): URLSearchParams {
   if (view.images.step !== null) params.set("imgstep", String(view.images.step));
   for (const zoom of view.zooms) params.append("zoom", `${zoom.from}:${zoom.to}:${zoom.key}`);
   for (const { key, direction } of view.best) params.append("best", `${direction}:${key}`);
+  if (view.paramsByRun) params.set("pt", "1");
   return params;
 }

@@ -15,7 +15,7 @@ import { CompareImages } from "./compare-images";
 import { CompareLegend } from "./compare-legend";
 import { CompareMetricCharts } from "./compare-metric-charts";
 import { CompareMetricsTable } from "./compare-metrics-table";
-import { CompareParamsTable, OnlyDifferencesToggle } from "./compare-params-table";
+import { CompareParamsTable, ParamsTableControls } from "./compare-params-table";
 import { CompareScatter } from "./compare-scatter";
 import { CompareSection } from "./compare-section";
 import { ParallelCoordinates } from "./parallel-coordinates";
@@ -69,7 +69,7 @@ export function ComparePageView() {
       <CompareSection id="scatter" title="Scatter">
         <CompareScatter {...props} />
       </CompareSection>
-      <CompareSection id="params" title="Params" actions={<OnlyDifferencesToggle view={view} onChange={onChange} />}>
+      <CompareSection id="params" title="Params" actions={<ParamsTableControls view={view} onChange={onChange} />}>
         <CompareParamsTable {...props} />
       </CompareSection>
       <CompareSection id="metrics" title="Metrics">
