@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
 import type { MlflowClient } from "mltrack-sdk/mlflow";
 import { RUN_PALETTE } from "@/features/compare/run-colors";
@@ -97,6 +98,11 @@ test("runs ticked in the table open in Compare with their colours; diff, hiding 
   await expect(fresh).not.toHaveURL(/hide=/);
   await expect(paramRow(fresh, "model")).toBeVisible();
   await expect(paramRow(fresh, "lr")).toHaveCount(0);
+  // Transposed: a row per run, a column per differing param.
+  await fresh.getByTestId("compare-params-transpose").click();
+  await expect(fresh).toHaveURL(/[?&]pt=1/);
+  await expect(fresh.getByTestId("compare-param-run-row")).toHaveCount(3);
+  await expect(fresh.getByTestId("compare-param-head")).toHaveText(["model", "seed"]);
 
   // Back to the experiment: the selection is still there.
   await page.goBack();
@@ -104,8 +110,12 @@ test("runs ticked in the table open in Compare with their colours; diff, hiding 
   await expect(page.getByTestId("selected-count")).toHaveText("3 selected");
 });
 
-test("the metrics table shows last, min, max and the best step from the full history", async ({ page, mlflow }) => {
-  const experimentId = await mlflow.experiments.create({ name: unique("e2e-compare-metrics") });
+test("the metrics table shows last, min, max and the best step from the full history; CSV; brushes", async ({
+  page,
+  mlflow,
+}) => {
+  const experimentName = unique("e2e-compare-metrics");
+  const experimentId = await mlflow.experiments.create({ name: experimentName });
   const [a, b] = await seedRuns(mlflow, experimentId, [
     { name: "m-a", params: {}, loss: [0.5, 0.2, 0.9, Number.NaN, 0.3] },
     { name: "m-b", params: {}, loss: [0.4, 0.35] },
@@ -132,6 +142,28 @@ test("the metrics table shows last, min, max and the best step from the full his
   await expect(cell(a!).getByTestId("metric-best-step")).toHaveText("2");
   await expect(cell(a!)).toHaveAttribute("data-best", "true");
   await expect(cell(b!)).not.toHaveAttribute("data-best", "true");
+
+  // The CSV: one row per run, last/min/max per metric.
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByTestId("compare-download-csv").click(),
+  ]);
+  const csv = await readFile((await download.path())!, "utf8");
+  expect(csv.split("\r\n")).toEqual([
+    "run_id,run_name,experiment,loss (last),loss (min),loss (max)",
+    `${a},m-a,${experimentName},0.3,0.2,0.9`,
+    `${b},m-b,${experimentName},0.35,0.35,0.4`,
+    "",
+  ]);
+
+  // A parallel-coordinates brush on the last loss leaves m-b out; the legend says so and clears it.
+  await page.goto(`/compare?runs=${a},${b}&brush=0:0.32:metric:loss`);
+  await expect(page.getByTestId("compare-shown-count")).toHaveText("1 of 2 shown");
+  await expect(legend(page).and(page.locator(`[data-run-id="${b}"]`))).toHaveAttribute("data-brushed-out", "true");
+  await expect(page.getByTestId("compare-brushed-out")).toContainText("1 outside");
+  await page.getByRole("button", { name: "Clear brushes" }).click();
+  await expect(page).not.toHaveURL(/brush=/);
+  await expect(page.getByTestId("compare-shown-count")).toHaveText("2 of 2 shown");
 });
 
 test("runs ticked in two experiments compare together; names with markup render as text; unknown ids are reported", async ({
