@@ -126,6 +126,8 @@ test("the metrics table shows last, min, max and the best step from the full his
       `[data-testid="compare-metric-row"][data-key="loss"] [data-testid="compare-metric-cell"][data-run-id="${runId}"]`,
     );
   await expect(cell(a!)).toContainText("0.3");
+  // The table reads full histories once it is near the screen.
+  await cell(a!).scrollIntoViewIfNeeded();
   await expect(cell(a!)).toContainText("min 0.2 · max 0.9");
   await expect(cell(a!).getByTestId("metric-best-step")).toHaveText("1");
   await expect(cell(a!).getByTestId("metric-nan-count")).toHaveText("1 NaN point");

@@ -1,7 +1,9 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
-import { Download } from "lucide-react";
+import { useQueryClient } from "@tanstack/react-query";
+import { Download, Loader2 } from "lucide-react";
+import { useState } from "react";
+import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { compareMetricsCsv, summariesByRun } from "../compare-csv";
 import { compareQueries } from "../queries";
@@ -17,23 +19,36 @@ function download(name: string, text: string) {
   URL.revokeObjectURL(url);
 }
 
-/** "Download CSV": the shown runs' metrics (last, min, max), once the full-history summaries are in. */
+/**
+ * "Download CSV": the shown runs' metrics (last, min, max). The full-history summaries are read on
+ * the click (or taken from the metrics table's query when it has them).
+ */
 export function CompareExportButton({ runIds, shown }: { runIds: readonly string[]; shown: readonly CompareRun[] }) {
-  const summaries = useQuery(compareQueries.metricSummaries(runIds));
+  const queryClient = useQueryClient();
+  const [pending, setPending] = useState(false);
+  const onClick = async () => {
+    setPending(true);
+    try {
+      const { summaries } = await queryClient.fetchQuery(compareQueries.metricSummaries(runIds));
+      download(
+        `compare-${shown.length}-runs.csv`,
+        compareMetricsCsv(shown, metricKeysOf(shown), summariesByRun(summaries)),
+      );
+    } catch (err) {
+      toast.error(`Could not export the metrics: ${err instanceof Error ? err.message : String(err)}`);
+    } finally {
+      setPending(false);
+    }
+  };
   return (
     <Button
       variant="outline"
       size="sm"
-      disabled={!summaries.data || shown.length === 0}
-      title={summaries.error ? "The metric summaries could not be read" : undefined}
+      disabled={pending || shown.length === 0}
       data-testid="compare-download-csv"
-      onClick={() => {
-        if (!summaries.data) return;
-        const csv = compareMetricsCsv(shown, metricKeysOf(shown), summariesByRun(summaries.data.summaries));
-        download(`compare-${shown.length}-runs.csv`, csv);
-      }}
+      onClick={() => void onClick()}
     >
-      <Download /> Download CSV
+      {pending ? <Loader2 className="animate-spin" /> : <Download />} Download CSV
     </Button>
   );
 }

@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { RunCell } from "@/features/runs";
+import { useInView } from "@/features/metrics/hooks/use-in-view";
 import { cn } from "@/lib/utils";
 import { summariesByRun } from "../compare-csv";
 import { inferBestDirection, type BestDirection } from "../metric-direction";
@@ -37,7 +38,10 @@ function bestCell(summary: MetricSummary | undefined, direction: BestDirection) 
  * metric (kept in the URL). The run(s) holding the row's best value are marked.
  */
 export function CompareMetricsTable({ view, shown, colors, onChange }: CompareSectionProps) {
-  const summaries = useQuery(compareQueries.metricSummaries(view.runIds));
+  // Full histories of every key are a heavy read: wait until the table is near the screen, so the
+  // charts above get MLflow first.
+  const [ref, inView] = useInView<HTMLDivElement>("600px");
+  const summaries = useQuery({ ...compareQueries.metricSummaries(view.runIds), enabled: inView });
   const byRun = useMemo(() => (summaries.data ? summariesByRun(summaries.data.summaries) : null), [summaries.data]);
   const keys = useMemo(() => metricKeysOf(shown), [shown]);
   const { columns, toggle } = useRunColumns(shown);
@@ -59,7 +63,7 @@ export function CompareMetricsTable({ view, shown, colors, onChange }: CompareSe
     });
 
   return (
-    <div className="space-y-2">
+    <div className="space-y-2" ref={ref}>
       {summaries.error ? (
         <ErrorState
           title="Could not read the metric histories (min, max and best steps)"
