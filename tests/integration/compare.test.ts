@@ -131,6 +131,13 @@ describe("compare API", () => {
     ]);
   });
 
+  it("opens the page for a full comparison: 500 run ids in the URL fit the server's header limit", async () => {
+    const ids = [runIds.long!, ...Array.from({ length: 499 }, () => randomUUID().replaceAll("-", ""))];
+    const res = await fetch(`${uiUrl}/compare?runs=${ids.join(",")}`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain("Compare runs");
+  });
+
   it.each([
     ["no body fields", {}],
     ["no runs", { runIds: [] }],
