@@ -206,3 +206,47 @@ test("with no runs asked, the page says how to choose them", async ({ page }) =>
   await page.goto("/compare");
   await expect(page.getByTestId("compare-empty")).toContainText("tick the runs you want");
 });
+
+test("500 runs: select all, open Compare; the legend and tables draw 50 runs and the rest on request", async ({
+  page,
+  mlflow,
+}) => {
+  test.setTimeout(600_000);
+  const COUNT = 500;
+  const experimentId = await mlflow.experiments.create({ name: unique("e2e-compare-500") });
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      for (let i = next++; i < COUNT; i = next++) {
+        const run = await mlflow.runs.create({ experimentId, runName: `b-${i}`, startTime: T0 + i });
+        await mlflow.runs.logBatch({
+          runId: run.info.runId,
+          params: { index: String(i), same: "x" },
+          metrics: [{ key: "loss", value: i, step: 0, timestamp: T0 + i }],
+        });
+      }
+    }),
+  );
+
+  await page.goto(`/experiments/${experimentId}`);
+  await expect(page.getByTestId("run-count")).toHaveText(`${COUNT} runs`, { timeout: 60_000 });
+  await page.getByLabel("Select every run in this view").click();
+  await expect(page.getByTestId("selected-count")).toHaveText(`${COUNT} selected`);
+  // A client-side navigation carrying 500 run ids.
+  await page.getByTestId("compare-selected").click();
+  await expect(page.getByTestId("compare-run-count")).toHaveText(`${COUNT} runs from 1 experiment`, {
+    timeout: 60_000,
+  });
+  await expect(legend(page)).toHaveCount(50);
+  await page.getByTestId("compare-legend-more").click();
+  await expect(legend(page)).toHaveCount(COUNT);
+
+  const paramsTable = page.getByTestId("compare-params-table");
+  await expect(paramsTable.locator("thead th[data-run-id]")).toHaveCount(50);
+  await expect(paramRow(page, "same")).toBeVisible();
+  await page.getByLabel("Only differences").click();
+  await expect(paramRow(page, "same")).toHaveCount(0);
+  await expect(paramRow(page, "index")).toBeVisible();
+  await page.getByTestId("compare-section-params").getByTestId("compare-columns-more").click();
+  await expect(paramsTable.locator("thead th[data-run-id]")).toHaveCount(COUNT);
+});
