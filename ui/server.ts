@@ -23,7 +23,13 @@ const app = next({ dev, dir, hostname: env.MLTRACK_HOST, port: env.PORT, ...(dev
 await app.prepare();
 const handle = app.getRequestHandler();
 
-const server = createServer((req, res) => {
+/**
+ * A comparison of 500 runs is 500 run ids in the URL (~16.5 KB), and a client-side navigation sends it
+ * twice (the request line and Next's router state header): past Node's 16 KB default, which answers 431.
+ */
+const MAX_HEADER_BYTES = 128 * 1024;
+
+const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
   const refusal = guardRawRequest(req.method ?? "", req.url ?? "/");
   if (refusal) {
     log("warn", "request refused before routing", { method: req.method?.slice(0, 20), status: refusal.status });

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { CommandPalette } from "@/features/command-palette";
 import { MlflowStatusIndicator } from "@/features/status";
+import { CompareNavLink } from "./compare-nav-link";
 import { NavLink } from "./nav-link";
 import { ThemeToggle } from "./theme-toggle";
 
@@ -16,6 +17,7 @@ export function AppHeader({ mode }: { mode: "local" }) {
         </Link>
         <nav className="flex items-center gap-1" aria-label="Main">
           <NavLink href="/experiments">Experiments</NavLink>
+          <CompareNavLink />
         </nav>
         <CommandPalette />
         <div className="ml-auto flex items-center gap-4">

@@ -23,6 +23,8 @@ describe("compare view URL state", () => {
       scatter: { x: "param:lr", y: "metric:loss" },
       images: { path: "images/", step: 100 },
       zooms: [{ key: "val:acc", from: 10, to: 500 }],
+      best: [{ key: "val:acc", direction: "min" }],
+      paramsByRun: true,
     };
     const url = compareViewSearchParams(view).toString();
     expect(parseCompareView(new URLSearchParams(url))).toEqual(view);
@@ -51,5 +53,19 @@ describe("compare view URL state", () => {
       images: { path: null, step: null },
       zooms: [{ key: "loss", from: 1, to: 5 }],
     });
+  });
+
+  it("best: the metrics table's chosen direction per metric; the last choice per key wins, bad ones dropped", () => {
+    const view = parseCompareView(
+      new URLSearchParams("best=max:loss&best=up:acc&best=min:&best=min:loss&best=max:a:b"),
+    );
+    expect(view.best).toEqual([
+      { key: "loss", direction: "min" },
+      { key: "a:b", direction: "max" },
+    ]);
+    expect(compareViewSearchParams({ ...EMPTY_COMPARE_VIEW, best: view.best }).getAll("best")).toEqual([
+      "min:loss",
+      "max:a:b",
+    ]);
   });
 });

@@ -4,7 +4,7 @@
  *
  *   runs=a,b,c   m=loss   m=acc   x=metric:epoch   log=1   smooth=0.6   group=param:model   hide=b
  *   diff=1   pc=param:lr   pc=metric:loss   brush=0.1:0.4:metric:loss   sx=param:lr   sy=metric:loss
- *   img=images/   imgstep=100   zoom=100:500:loss
+ *   img=images/   imgstep=100   zoom=100:500:loss   best=max:loss   pt=1
  *
  * Axis ids are `param:<key>`, `metric:<key>` (the last value) or `tag:<key>`; in `brush` and `zoom`
  * the id or key comes last and takes the rest, so keys may hold any character, `:` included.
@@ -46,6 +46,10 @@ export interface CompareView {
   images: { path: string | null; step: number | null };
   /** Per-chart x windows, by metric key: a zoom, drawn from the server at full resolution. */
   zooms: { key: string; from: number; to: number }[];
+  /** The metrics table's better end per metric, where the user chose it (else guessed from the name). */
+  best: { key: string; direction: "min" | "max" }[];
+  /** The params table transposed: one row per run, one column per param. */
+  paramsByRun: boolean;
 }
 
 export const EMPTY_COMPARE_VIEW: CompareView = {
@@ -62,6 +66,8 @@ export const EMPTY_COMPARE_VIEW: CompareView = {
   scatter: { x: null, y: null },
   images: { path: null, step: null },
   zooms: [],
+  best: [],
+  paramsByRun: false,
 };
 
 type Params = URLSearchParams | Record<string, string | string[] | undefined>;
@@ -130,6 +136,11 @@ export function parseCompareView(params: Params): CompareView {
     const window = parseWindow(text);
     if (window) zooms.set(window.rest, { key: window.rest, from: window.from, to: window.to });
   }
+  const best = new Map<string, { key: string; direction: "min" | "max" }>();
+  for (const text of getAll(params, "best")) {
+    const [direction, key] = rest(text);
+    if ((direction === "min" || direction === "max") && key && key.length <= 250) best.set(key, { key, direction });
+  }
   return {
     runIds: unique(list(params, "runs").filter((id) => RUN_ID.test(id))).slice(0, MAX_COMPARED_RUNS),
     metricKeys: unique(getAll(params, "m").filter((key) => key && key.length <= 250)).slice(0, MAX_COMPARED_METRICS),
@@ -147,6 +158,8 @@ export function parseCompareView(params: Params): CompareView {
       step: step !== null && Number.isInteger(step) ? step : null,
     },
     zooms: [...zooms.values()],
+    best: [...best.values()],
+    paramsByRun: first(params, "pt") === "1",
   };
 }
 
@@ -168,5 +181,7 @@ export function compareViewSearchParams(view: CompareView): URLSearchParams {
   if (view.images.path) params.set("img", view.images.path);
   if (view.images.step !== null) params.set("imgstep", String(view.images.step));
   for (const zoom of view.zooms) params.append("zoom", `${zoom.from}:${zoom.to}:${zoom.key}`);
+  for (const { key, direction } of view.best) params.append("best", `${direction}:${key}`);
+  if (view.paramsByRun) params.set("pt", "1");
   return params;
 }

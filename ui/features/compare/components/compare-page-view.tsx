@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useMemo } from "react";
 import { ErrorState } from "@/components/error-state";
@@ -9,9 +10,14 @@ import { shownRuns } from "../axis-values";
 import { compareQueries } from "../queries";
 import { runColors } from "../run-colors";
 import { compareViewSearchParams, parseCompareView, type CompareView } from "../search-params";
+import { CompareHeader } from "./compare-header";
 import { CompareImages } from "./compare-images";
+import { CompareLegend } from "./compare-legend";
 import { CompareMetricCharts } from "./compare-metric-charts";
+import { CompareMetricsTable } from "./compare-metrics-table";
+import { CompareParamsTable, ParamsTableControls } from "./compare-params-table";
 import { CompareScatter } from "./compare-scatter";
+import { CompareSection } from "./compare-section";
 import { ParallelCoordinates } from "./parallel-coordinates";
 import type { CompareSectionProps } from "./section-props";
 
@@ -33,24 +39,80 @@ export function ComparePageView() {
     else window.history.replaceState(null, "", url);
   };
 
-  if (view.runIds.length === 0) {
-    return (
-      <p className="rounded-md border border-dashed p-8 text-sm text-muted-foreground" data-testid="compare-empty">
-        No runs to compare yet: tick runs in an experiment&apos;s table and choose Compare.
-      </p>
-    );
-  }
+  if (view.runIds.length === 0) return <CompareEmpty />;
   if (query.error)
     return <ErrorState title="Could not load the runs" error={query.error} onRetry={() => void query.refetch()} />;
-  if (!query.data) return <Skeleton className="h-96 w-full" data-testid="compare-loading" />;
+  if (!query.data) return <CompareSkeleton />;
+
+  const { missing } = query.data;
+  if (runs.length === 0)
+    return (
+      <div className="space-y-3" data-testid="compare-page">
+        <CompareHeader runIds={view.runIds} runs={runs} shown={shown} missing={missing} />
+        <CompareEmpty />
+      </div>
+    );
 
   const props: CompareSectionProps = { view, runs, shown, colors, onChange };
   return (
-    <div className="space-y-6" data-testid="compare-page">
-      <CompareMetricCharts {...props} />
-      <ParallelCoordinates {...props} />
-      <CompareScatter {...props} />
-      <CompareImages {...props} />
+    <div className="space-y-8" data-testid="compare-page">
+      <div className="space-y-3">
+        <CompareHeader runIds={view.runIds} runs={runs} shown={shown} missing={missing} />
+        <CompareLegend {...props} />
+      </div>
+      <CompareSection id="metric-charts" title="Metric charts">
+        <CompareMetricCharts {...props} />
+      </CompareSection>
+      <CompareSection id="parallel-coordinates" title="Parallel coordinates">
+        <ParallelCoordinates {...props} />
+      </CompareSection>
+      <CompareSection id="scatter" title="Scatter">
+        <CompareScatter {...props} />
+      </CompareSection>
+      <CompareSection id="params" title="Params" actions={<ParamsTableControls view={view} onChange={onChange} />}>
+        <CompareParamsTable {...props} />
+      </CompareSection>
+      <CompareSection id="metrics" title="Metrics">
+        <CompareMetricsTable {...props} />
+      </CompareSection>
+      <CompareSection id="images" title="Images">
+        <CompareImages {...props} />
+      </CompareSection>
+    </div>
+  );
+}
+
+function CompareEmpty() {
+  return (
+    <div
+      className="space-y-2 rounded-md border border-dashed p-8 text-sm text-muted-foreground"
+      data-testid="compare-empty"
+    >
+      <p className="font-medium text-foreground">No runs to compare yet.</p>
+      <p>
+        Open an{" "}
+        <Link href="/experiments" className="text-primary underline-offset-4 hover:underline">
+          experiment
+        </Link>
+        , tick the runs you want in its table and choose <span className="font-medium">Compare</span>. Runs ticked in
+        several experiments compare together from <span className="font-medium">Compare</span> in the top bar. Up to 500
+        runs.
+      </p>
+    </div>
+  );
+}
+
+function CompareSkeleton() {
+  return (
+    <div className="space-y-6" data-testid="compare-loading" aria-busy="true" aria-label="Loading the runs">
+      <Skeleton className="h-5 w-48" />
+      <div className="grid gap-1 sm:grid-cols-2 xl:grid-cols-3">
+        {Array.from({ length: 6 }, (_, i) => (
+          <Skeleton key={i} className="h-9" />
+        ))}
+      </div>
+      <Skeleton className="h-72 w-full" />
+      <Skeleton className="h-48 w-full" />
     </div>
   );
 }
