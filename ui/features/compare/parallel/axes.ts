@@ -1,4 +1,5 @@
 import { axisValue } from "../axis-values";
+import { formatValue, formatValueTick } from "../prepare/axis-format";
 import { linearScale, logScale } from "../prepare/scale";
 import type { CompareRun } from "../schemas";
 import type { AxisId } from "../search-params";
@@ -76,4 +77,15 @@ export function axisTicks(axis: ChartAxis, max = 12): { position: number; value:
   return axis.categories
     .filter((_, i) => i % every === 0)
     .map((value) => ({ position: axisPosition(axis, value) ?? 0, value }));
+}
+
+/** A run's value on an axis for a tooltip: numbers in full, text as it is, a dash when missing. */
+export function formatAxisValue(value: number | string | null): string {
+  return typeof value === "number" ? formatValue(value) : (value ?? "–");
+}
+
+/** A tick label: short numbers (1M, 1e-4), text cut to `max` characters. */
+export function formatAxisTick(value: number | string, max = 14): string {
+  if (typeof value === "number") return formatValueTick(value);
+  return value.length > max ? `${value.slice(0, max - 1)}…` : value;
 }

@@ -1,0 +1,281 @@
+"use client";
+
+import { memo, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
+import { useElementWidth } from "@/features/metrics/hooks/use-element-width";
+import { axisValue } from "../axis-values";
+import {
+  axisPosition,
+  axisTicks,
+  formatAxisTick,
+  formatAxisValue,
+  splitAxisId,
+  type ChartAxis,
+} from "../parallel/axes";
+import { brushFromPixels, brushToPixels, CLICK_PIXELS, shiftBrush, type Brush } from "../parallel/brush";
+import type { CompareRun } from "../schemas";
+import type { AxisId } from "../search-params";
+
+const HEIGHT = 300;
+const TOP = 44;
+const BOTTOM = 16;
+const SIDE = 70;
+/** Axes never closer than this, in pixels: a wide set scrolls sideways. */
+const MIN_GAP = 110;
+
+interface PcChartProps {
+  axes: readonly ChartAxis[];
+  /** The runs drawn (not hidden from the legend); those not in `shownIds` are outside a brush: faint. */
+  runs: readonly CompareRun[];
+  shownIds: ReadonlySet<string>;
+  colors: ReadonlyMap<string, string>;
+  brushes: readonly Brush[];
+  onBrush: (axis: AxisId, brush: Brush | null) => void;
+}
+
+interface Line {
+  runId: string;
+  d: string;
+  color: string;
+  excluded: boolean;
+}
+
+/** "M x y L x y M …": a run's polyline, broken where it has no value on an axis. */
+function linePath(run: CompareRun, axes: readonly ChartAxis[], xs: readonly number[]): string {
+  let d = "";
+  let drawing = false;
+  axes.forEach((axis, i) => {
+    const t = axisPosition(axis, axisValue(run, axis.id));
+    if (t === null) {
+      drawing = false;
+      return;
+    }
+    const y = TOP + (1 - t) * HEIGHT;
+    d += `${drawing ? "L" : "M"}${xs[i]!.toFixed(1)} ${y.toFixed(1)}`;
+    drawing = true;
+  });
+  return d;
+}
+
+/** Parallel coordinates in SVG: one axis per param or metric, one polyline per run, brushes to drag. */
+export function PcChart({ axes, runs, shownIds, colors, brushes, onBrush }: PcChartProps) {
+  const [containerRef, measured] = useElementWidth<HTMLDivElement>();
+  const svgRef = useRef<SVGSVGElement>(null);
+  const [hovered, setHovered] = useState<string | null>(null);
+  const [draft, setDraft] = useState<{ axis: AxisId; y0: number; y1: number } | null>(null);
+
+  const width = Math.max(measured, SIDE * 2 + MIN_GAP * Math.max(0, axes.length - 1));
+  const xs = useMemo(
+    () => axes.map((_, i) => (axes.length === 1 ? width / 2 : SIDE + (i * (width - 2 * SIDE)) / (axes.length - 1))),
+    [axes, width],
+  );
+  const lines = useMemo<Line[]>(
+    () =>
+      runs.map((run) => ({
+        runId: run.runId,
+        d: linePath(run, axes, xs),
+        color: colors.get(run.runId) ?? "currentColor",
+        excluded: !shownIds.has(run.runId),
+      })),
+    [runs, axes, xs, colors, shownIds],
+  );
+  const hoveredRun = hovered ? runs.find((run) => run.runId === hovered) : undefined;
+
+  const localY = (event: PointerEvent) => event.clientY - (svgRef.current?.getBoundingClientRect().top ?? 0) - TOP;
+  const onPointerDown = (axis: ChartAxis) => (event: PointerEvent<SVGRectElement>) => {
+    if (axis.kind !== "numeric" || event.button !== 0) return;
+    event.currentTarget.setPointerCapture(event.pointerId);
+    const y = localY(event);
+    setDraft({ axis: axis.id, y0: y, y1: y });
+  };
+  const onPointerMove = (axis: ChartAxis) => (event: PointerEvent<SVGRectElement>) => {
+    if (draft?.axis === axis.id) setDraft({ ...draft, y1: localY(event) });
+  };
+  const onPointerUp = (axis: ChartAxis) => () => {
+    if (draft?.axis !== axis.id || axis.kind !== "numeric") return;
+    setDraft(null);
+    // A click (no drag) clears the axis's brush; a drag sets a new one.
+    onBrush(
+      axis.id,
+      Math.abs(draft.y1 - draft.y0) < CLICK_PIXELS ? null : brushFromPixels(axis, draft.y0, draft.y1, HEIGHT),
+    );
+  };
+  const onKeyDown = (axis: ChartAxis, brush: Brush | undefined) => (event: KeyboardEvent) => {
+    if (axis.kind !== "numeric") return;
+    const key = event.key;
+    if ((key === "Delete" || key === "Backspace" || key === "Escape") && brush) onBrush(axis.id, null);
+    else if (key === "Enter" && !brush) onBrush(axis.id, brushFromPixels(axis, HEIGHT / 4, (3 * HEIGHT) / 4, HEIGHT));
+    else if ((key === "ArrowUp" || key === "ArrowDown") && brush)
+      onBrush(axis.id, shiftBrush(axis, brush, key === "ArrowUp" ? 0.05 : -0.05));
+    else return;
+    event.preventDefault();
+  };
+
+  return (
+    <div className="space-y-2">
+      <p className="h-5 truncate text-sm" data-testid="pc-hover" aria-live="polite">
+        {hoveredRun ? (
+          <>
+            <span className="font-medium">{hoveredRun.runName || hoveredRun.runId}</span>
+            <span className="text-muted-foreground">
+              {axes.map((axis) => ` · ${splitAxisId(axis.id).key} ${formatAxisValue(axisValue(hoveredRun, axis.id))}`)}
+            </span>
+          </>
+        ) : (
+          <span className="text-muted-foreground">
+            Drag along a numeric axis to keep only the runs in that range; click the axis to clear it.
+          </span>
+        )}
+      </p>
+      <div ref={containerRef} className="overflow-x-auto">
+        <svg
+          ref={svgRef}
+          width={width}
+          height={TOP + HEIGHT + BOTTOM}
+          className="block text-muted-foreground select-none"
+          role="group"
+          aria-label={`Parallel coordinates of ${runs.length} runs over ${axes.length} axes`}
+          data-testid="pc-chart"
+        >
+          <PcLines lines={lines} hovered={hovered} onHover={setHovered} />
+          {axes.map((axis, i) => {
+            const brush = brushes.find((b) => b.axis === axis.id);
+            const dragging = draft?.axis === axis.id ? draft : null;
+            const band =
+              axis.kind !== "numeric"
+                ? null
+                : dragging
+                  ? {
+                      top: Math.max(0, Math.min(dragging.y0, dragging.y1)),
+                      bottom: Math.min(HEIGHT, Math.max(dragging.y0, dragging.y1)),
+                    }
+                  : brush
+                    ? brushToPixels(axis, brush, HEIGHT)
+                    : null;
+            return (
+              <PcAxis
+                key={axis.id}
+                axis={axis}
+                x={xs[i]!}
+                band={band}
+                brush={brush}
+                onPointerDown={onPointerDown(axis)}
+                onPointerMove={onPointerMove(axis)}
+                onPointerUp={onPointerUp(axis)}
+                onKeyDown={onKeyDown(axis, brush)}
+              />
+            );
+          })}
+        </svg>
+      </div>
+    </div>
+  );
+}
+
+const PcLines = memo(function PcLines({
+  lines,
+  hovered,
+  onHover,
+}: {
+  lines: readonly Line[];
+  hovered: string | null;
+  onHover: (runId: string | null) => void;
+}) {
+  // Faint (brushed-out) runs first, so the runs kept are drawn over them; the hovered one on top.
+  const ordered = [...lines.filter((l) => l.excluded), ...lines.filter((l) => !l.excluded)];
+  const top = lines.find((line) => line.runId === hovered);
+  return (
+    <g fill="none" onPointerLeave={() => onHover(null)}>
+      {ordered.map((line) => (
+        <path
+          key={line.runId}
+          d={line.d}
+          stroke={line.color}
+          strokeWidth={line.excluded ? 1 : 1.5}
+          strokeOpacity={line.excluded ? 0.12 : hovered && hovered !== line.runId ? 0.3 : 0.85}
+          data-testid="pc-line"
+          data-run-id={line.runId}
+          data-state={line.excluded ? "excluded" : "shown"}
+        />
+      ))}
+      {top && <path d={top.d} stroke={top.color} strokeWidth={3} pointerEvents="none" />}
+      {ordered.map((line) => (
+        <path
+          key={line.runId}
+          d={line.d}
+          stroke="transparent"
+          strokeWidth={8}
+          pointerEvents="stroke"
+          onPointerEnter={() => onHover(line.runId)}
+        />
+      ))}
+    </g>
+  );
+});
+
+interface PcAxisProps {
+  axis: ChartAxis;
+  x: number;
+  band: { top: number; bottom: number } | null;
+  brush: Brush | undefined;
+  onPointerDown: (event: PointerEvent<SVGRectElement>) => void;
+  onPointerMove: (event: PointerEvent<SVGRectElement>) => void;
+  onPointerUp: () => void;
+  onKeyDown: (event: KeyboardEvent) => void;
+}
+
+function PcAxis({ axis, x, band, brush, onPointerDown, onPointerMove, onPointerUp, onKeyDown }: PcAxisProps) {
+  const { type, key } = splitAxisId(axis.id);
+  const numeric = axis.kind === "numeric";
+  const label = numeric
+    ? brush
+      ? `${key}: kept from ${formatAxisValue(brush.from)} to ${formatAxisValue(brush.to)}. Delete clears, arrows move it.`
+      : `${key}: press Enter to brush the middle of the axis, or drag along it.`
+    : `${key}: text values, not brushable.`;
+  return (
+    <g transform={`translate(${x} ${TOP})`} data-testid="pc-axis" data-axis={axis.id} data-kind={axis.kind}>
+      <text y={-26} textAnchor="middle" className="fill-foreground text-xs font-medium">
+        <title>{`${type} ${key}${numeric && axis.log ? " (log scale)" : ""}`}</title>
+        {formatAxisTick(key, 18)}
+      </text>
+      <text y={-12} textAnchor="middle" className="fill-muted-foreground text-[10px]">
+        {type}
+        {numeric && axis.log ? " · log" : ""}
+      </text>
+      <line y1={0} y2={HEIGHT} stroke="currentColor" />
+      {axisTicks(axis).map(({ position, value }) => (
+        <g key={String(value)} transform={`translate(0 ${(1 - position) * HEIGHT})`}>
+          <line x1={-4} x2={0} stroke="currentColor" />
+          <text x={-7} dy="0.32em" textAnchor="end" className="fill-muted-foreground text-[10px]">
+            {formatAxisTick(value)}
+          </text>
+        </g>
+      ))}
+      {band && (
+        <rect
+          x={-7}
+          width={14}
+          y={band.top}
+          height={Math.max(1, band.bottom - band.top)}
+          className="fill-primary/20 stroke-primary"
+          data-testid="pc-brush"
+          pointerEvents="none"
+        />
+      )}
+      <rect
+        x={-14}
+        width={28}
+        y={0}
+        height={HEIGHT}
+        fill="transparent"
+        className={numeric ? "cursor-crosshair outline-none focus-visible:stroke-ring" : undefined}
+        {...(numeric ? { tabIndex: 0, role: "button", "aria-pressed": Boolean(brush) } : { role: "img" })}
+        aria-label={label}
+        data-testid="pc-brush-area"
+        onPointerDown={onPointerDown}
+        onPointerMove={onPointerMove}
+        onPointerUp={onPointerUp}
+        onKeyDown={onKeyDown}
+      />
+    </g>
+  );
+}
