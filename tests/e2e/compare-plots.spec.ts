@@ -95,7 +95,7 @@ test("parallel coordinates: one line per run; brushing a metric narrows every se
     ["param:lr", "param:optimizer", "metric:acc", "metric:loss"],
   );
   await expect(axis(page, "param:lr")).toHaveAttribute("data-kind", "numeric");
-  await expect(axis(page, "param:lr").getByText("log", { exact: false })).toBeVisible();
+  await expect(axis(page, "param:lr").getByText("param · log")).toBeVisible();
   await expect(axis(page, "param:optimizer")).toHaveAttribute("data-kind", "categorical");
 
   // Hovering a line names its run.

@@ -28,7 +28,7 @@ export function ScatterAxisSelect({ label, value, choices, onChange, testId }: S
           {options.map((option) => (
             <SelectItem key={option.id} value={option.id}>
               <span className="truncate">{option.key}</span>
-              <span className="text-xs text-muted-foreground">{option.type}</span>
+              <span className="ml-2 text-xs text-muted-foreground">{option.type}</span>
             </SelectItem>
           ))}
         </SelectContent>
