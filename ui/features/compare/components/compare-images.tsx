@@ -46,6 +46,8 @@ export function CompareImages({ view, runs, shown, colors, onChange }: CompareSe
         </p>
       );
     const step = steps[index]!;
+    const withImages = listed.filter(({ images }) => images.length > 0);
+    const without = listed.filter(({ images }) => images.length === 0);
     return (
       <div className="space-y-3">
         <ImagesStepSlider
@@ -54,7 +56,7 @@ export function CompareImages({ view, runs, shown, colors, onChange }: CompareSe
           onIndex={(next) => onChange({ ...view, images: { ...view.images, step: steps[next]! } })}
         />
         <div className="grid grid-cols-[repeat(auto-fill,minmax(180px,1fr))] gap-3">
-          {listed.map(({ run, images }) => (
+          {withImages.map(({ run, images }) => (
             <ImagesRunCard
               key={run.runId}
               run={run}
@@ -64,6 +66,16 @@ export function CompareImages({ view, runs, shown, colors, onChange }: CompareSe
             />
           ))}
         </div>
+        {without.length > 0 && (
+          <p className="text-xs text-muted-foreground" data-testid="images-without">
+            No step images in {query.data.path}/ for {without.length === 1 ? "one run" : `${without.length} runs`}:{" "}
+            {without
+              .slice(0, 20)
+              .map(({ run }) => run.runName || run.runId)
+              .join(", ")}
+            {without.length > 20 ? `, and ${without.length - 20} more` : ""}.
+          </p>
+        )}
         {query.data.runs.some((run) => run.truncated) && (
           <p className="text-xs text-muted-foreground">
             Some runs hold more files in this folder than one listing reads (5,000): their later images are left out.

@@ -12,7 +12,7 @@ interface ImagesRunCardProps {
   step: number;
 }
 
-/** One run's image at the slider's step, or its nearest earlier one, labelled with the step it is from. */
+/** One run's image (it has some in the folder) at the slider's step, or its nearest earlier one, labelled with the step it is from. */
 export function ImagesRunCard({ run, color, images, step }: ImagesRunCardProps) {
   const image = imageAtStep(images, step);
   const name = run.runName || run.runId;
@@ -47,7 +47,7 @@ export function ImagesRunCard({ run, color, images, step }: ImagesRunCardProps) 
           className="flex aspect-square items-center justify-center rounded-sm border border-dashed p-2 text-center text-xs text-muted-foreground"
           data-testid="compare-image-none"
         >
-          {images.length ? `No image at or before step ${formatStep(step)}` : "No step images in this folder"}
+          No image at or before step {formatStep(step)}
         </p>
       )}
     </figure>

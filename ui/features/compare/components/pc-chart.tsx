@@ -245,7 +245,13 @@ function PcAxis({ axis, x, band, brush, onPointerDown, onPointerMove, onPointerU
       {axisTicks(axis).map(({ position, value }) => (
         <g key={String(value)} transform={`translate(0 ${(1 - position) * HEIGHT})`}>
           <line x1={-4} x2={0} stroke="currentColor" />
-          <text x={-7} dy="0.32em" textAnchor="end" className="fill-muted-foreground text-[10px]">
+          <text
+            x={-7}
+            dy="0.32em"
+            textAnchor="end"
+            // A halo in the background colour keeps labels readable over the lines.
+            className="fill-muted-foreground stroke-background stroke-[3px] text-[10px] [paint-order:stroke]"
+          >
             {formatAxisTick(value)}
           </text>
         </g>
