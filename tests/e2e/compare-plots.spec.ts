@@ -77,7 +77,7 @@ const FIRST_LOAD = { timeout: 30_000 };
 const axis = (page: Page, id: string) => page.locator(`[data-testid="pc-axis"][data-axis="${id}"]`);
 const brushesInUrl = (page: Page) => new URL(page.url()).searchParams.getAll("brush");
 
-test("parallel coordinates: one line per run; brushing a metric narrows every section and the URL; clearing restores", async ({
+test("parallel coordinates: one line per run; brushing a metric or picking categories narrows every section and the URL; clearing restores", async ({
   page,
   mlflow,
 }) => {
@@ -164,6 +164,26 @@ test("parallel coordinates: one line per run; brushing a metric narrows every se
   await page.keyboard.press("Delete");
   await expect(page.getByTestId("pc-brush")).toHaveCount(0);
   await expect.poll(() => brushesInUrl(page).length).toBe(0);
+
+  // On a text axis a drag picks the categories it covers: adam, at the bottom.
+  const optimizer = axis(page, "param:optimizer").getByTestId("pc-brush-area");
+  const textBox = (await optimizer.boundingBox())!;
+  await page.mouse.move(textBox.x + textBox.width / 2, textBox.y + textBox.height - 1);
+  await page.mouse.down();
+  await page.mouse.move(textBox.x + textBox.width / 2, textBox.y + textBox.height * 0.6, { steps: 4 });
+  await page.mouse.up();
+  await expect(page.getByTestId("pc-pick")).toHaveCount(1);
+  await expect(page.locator('[data-testid="pc-line"][data-state="shown"]')).toHaveCount(2);
+  await expect(page.getByTestId("scatter-dot")).toHaveCount(2);
+  expect(
+    (
+      await page.getByTestId("scatter-dot").evaluateAll((dots) => dots.map((d) => d.getAttribute("data-run-id")))
+    ).sort(),
+  ).toEqual([ids[1], ids[2]].sort());
+  expect(new URL(page.url()).searchParams.getAll("pick")).toEqual(["adam:param:optimizer"]);
+  await page.getByTestId("pc-clear-brushes").click();
+  await expect(page.locator('[data-testid="pc-line"][data-state="shown"]')).toHaveCount(4);
+  expect(new URL(page.url()).searchParams.getAll("pick")).toEqual([]);
 });
 
 test("scatter: a dot per run, hover names the run with both values, axes chosen into the URL", async ({

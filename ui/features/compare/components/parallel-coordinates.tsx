@@ -4,7 +4,7 @@ import { XIcon } from "lucide-react";
 import { useMemo } from "react";
 import { Button } from "@/components/ui/button";
 import { buildAxis, formatAxisValue, splitAxisId } from "../parallel/axes";
-import { withBrush } from "../parallel/brush";
+import { withBrush, withPick } from "../parallel/brush";
 import { axisChoices, defaultParallelAxes } from "../parallel/default-axes";
 import type { AxisId } from "../search-params";
 import { PcAxisPicker } from "./pc-axis-picker";
@@ -25,24 +25,39 @@ export function ParallelCoordinates({ view, runs, shown, colors, onChange }: Com
 
   // Brushing writes the axes too, so a brush stays on its axis when the default axes would change.
   const setAxes = (next: AxisId[]) =>
-    onChange({ ...view, parallelAxes: next, brushes: view.brushes.filter((b) => next.includes(b.axis)) });
-  const offAxis = view.brushes.filter((brush) => !axisIds.includes(brush.axis));
+    onChange({
+      ...view,
+      parallelAxes: next,
+      brushes: view.brushes.filter((b) => next.includes(b.axis)),
+      picks: view.picks.filter((p) => next.includes(p.axis)),
+    });
+  const filters = [
+    ...view.brushes.map((b) => ({
+      axis: b.axis,
+      text: `${formatAxisValue(b.from)} to ${formatAxisValue(b.to)}`,
+      clear: () => onChange({ ...view, brushes: withBrush(view.brushes, b.axis, null) }),
+    })),
+    ...view.picks.map((p) => ({
+      axis: p.axis,
+      text: p.values.join(", "),
+      clear: () => onChange({ ...view, picks: withPick(view.picks, p.axis, null) }),
+    })),
+  ];
+  const offAxis = filters.filter((filter) => !axisIds.includes(filter.axis));
 
   return (
     <section className="space-y-3 rounded-lg border p-4" data-testid="parallel-coordinates" data-runs={shown.length}>
       <div className="flex flex-wrap items-center gap-2">
         <h2 className="text-base font-semibold">Parallel coordinates</h2>
         <span className="text-sm text-muted-foreground" data-testid="pc-kept">
-          {view.brushes.length > 0
-            ? `${shown.length} of ${drawn.length} runs inside the brushes`
-            : `${drawn.length} runs`}
+          {filters.length > 0 ? `${shown.length} of ${drawn.length} runs inside the brushes` : `${drawn.length} runs`}
         </span>
         <div className="ml-auto flex items-center gap-2">
-          {view.brushes.length > 0 && (
+          {filters.length > 0 && (
             <Button
               variant="ghost"
               size="sm"
-              onClick={() => onChange({ ...view, brushes: [] })}
+              onClick={() => onChange({ ...view, brushes: [], picks: [] })}
               data-testid="pc-clear-brushes"
             >
               Clear brushes
@@ -52,22 +67,22 @@ export function ParallelCoordinates({ view, runs, shown, colors, onChange }: Com
             choices={choices}
             chosen={axisIds}
             onChange={setAxes}
-            onReset={() => onChange({ ...view, parallelAxes: [], brushes: [] })}
+            onReset={() => onChange({ ...view, parallelAxes: [], brushes: [], picks: [] })}
           />
         </div>
       </div>
       {offAxis.length > 0 && (
         <ul className="flex flex-wrap gap-2 text-xs">
-          {offAxis.map((brush) => (
-            <li key={brush.axis} className="flex items-center gap-1 rounded-md border px-2 py-1">
+          {offAxis.map((filter) => (
+            <li key={filter.axis} className="flex items-center gap-1 rounded-md border px-2 py-1">
               <span>
-                {splitAxisId(brush.axis).key}: {formatAxisValue(brush.from)} to {formatAxisValue(brush.to)}
+                {splitAxisId(filter.axis).key}: {filter.text}
               </span>
               <button
                 type="button"
-                aria-label={`Remove the brush on ${splitAxisId(brush.axis).key}`}
+                aria-label={`Remove the brush on ${splitAxisId(filter.axis).key}`}
                 className="text-muted-foreground hover:text-foreground"
-                onClick={() => onChange({ ...view, brushes: withBrush(view.brushes, brush.axis, null) })}
+                onClick={filter.clear}
               >
                 <XIcon className="size-3" />
               </button>
@@ -86,9 +101,11 @@ export function ParallelCoordinates({ view, runs, shown, colors, onChange }: Com
           shownIds={shownIds}
           colors={colors}
           brushes={view.brushes}
+          picks={view.picks}
           onBrush={(axis, brush) =>
             onChange({ ...view, parallelAxes: axisIds, brushes: withBrush(view.brushes, axis, brush) })
           }
+          onPick={(axis, pick) => onChange({ ...view, parallelAxes: axisIds, picks: withPick(view.picks, axis, pick) })}
         />
       )}
     </section>

@@ -11,7 +11,15 @@ import {
   splitAxisId,
   type ChartAxis,
 } from "../parallel/axes";
-import { brushFromPixels, brushToPixels, CLICK_PIXELS, shiftBrush, type Brush } from "../parallel/brush";
+import {
+  brushFromPixels,
+  brushToPixels,
+  CLICK_PIXELS,
+  picksFromPixels,
+  shiftBrush,
+  type Brush,
+  type Pick,
+} from "../parallel/brush";
 import type { CompareRun } from "../schemas";
 import type { AxisId } from "../search-params";
 
@@ -29,8 +37,15 @@ interface PcChartProps {
   shownIds: ReadonlySet<string>;
   colors: ReadonlyMap<string, string>;
   brushes: readonly Brush[];
+  /** Categories kept on text axes. */
+  picks: readonly Pick[];
   onBrush: (axis: AxisId, brush: Brush | null) => void;
+  onPick: (axis: AxisId, pick: Pick | null) => void;
 }
+
+type Band = { top: number; bottom: number };
+/** Half the height of the mark around a picked category. */
+const PICK_MARK = 7;
 
 interface Line {
   runId: string;
@@ -57,7 +72,7 @@ function linePath(run: CompareRun, axes: readonly ChartAxis[], xs: readonly numb
 }
 
 /** Parallel coordinates in SVG: one axis per param or metric, one polyline per run, brushes to drag. */
-export function PcChart({ axes, runs, shownIds, colors, brushes, onBrush }: PcChartProps) {
+export function PcChart({ axes, runs, shownIds, colors, brushes, picks, onBrush, onPick }: PcChartProps) {
   const [containerRef, measured] = useElementWidth<HTMLDivElement>();
   const svgRef = useRef<SVGSVGElement>(null);
   const [hovered, setHovered] = useState<string | null>(null);
@@ -82,7 +97,7 @@ export function PcChart({ axes, runs, shownIds, colors, brushes, onBrush }: PcCh
 
   const localY = (event: PointerEvent) => event.clientY - (svgRef.current?.getBoundingClientRect().top ?? 0) - TOP;
   const onPointerDown = (axis: ChartAxis) => (event: PointerEvent<SVGRectElement>) => {
-    if (axis.kind !== "numeric" || event.button !== 0) return;
+    if (event.button !== 0) return;
     event.currentTarget.setPointerCapture(event.pointerId);
     const y = localY(event);
     setDraft({ axis: axis.id, y0: y, y1: y });
@@ -91,17 +106,21 @@ export function PcChart({ axes, runs, shownIds, colors, brushes, onBrush }: PcCh
     if (draft?.axis === axis.id) setDraft({ ...draft, y1: localY(event) });
   };
   const onPointerUp = (axis: ChartAxis) => () => {
-    if (draft?.axis !== axis.id || axis.kind !== "numeric") return;
+    if (draft?.axis !== axis.id) return;
     setDraft(null);
     // A click (no drag) clears the axis's brush; a drag sets a new one.
-    onBrush(
-      axis.id,
-      Math.abs(draft.y1 - draft.y0) < CLICK_PIXELS ? null : brushFromPixels(axis, draft.y0, draft.y1, HEIGHT),
-    );
+    const click = Math.abs(draft.y1 - draft.y0) < CLICK_PIXELS;
+    if (axis.kind === "categorical") onPick(axis.id, click ? null : picksFromPixels(axis, draft.y0, draft.y1, HEIGHT));
+    else onBrush(axis.id, click ? null : brushFromPixels(axis, draft.y0, draft.y1, HEIGHT));
   };
   const onKeyDown = (axis: ChartAxis, brush: Brush | undefined) => (event: KeyboardEvent) => {
-    if (axis.kind !== "numeric") return;
     const key = event.key;
+    if (axis.kind === "categorical") {
+      if (key !== "Delete" && key !== "Backspace" && key !== "Escape") return;
+      onPick(axis.id, null);
+      event.preventDefault();
+      return;
+    }
     if ((key === "Delete" || key === "Backspace" || key === "Escape") && brush) onBrush(axis.id, null);
     else if (key === "Enter" && !brush) onBrush(axis.id, brushFromPixels(axis, HEIGHT / 4, (3 * HEIGHT) / 4, HEIGHT));
     else if ((key === "ArrowUp" || key === "ArrowDown") && brush)
@@ -122,7 +141,7 @@ export function PcChart({ axes, runs, shownIds, colors, brushes, onBrush }: PcCh
           </>
         ) : (
           <span className="text-muted-foreground">
-            Drag along a numeric axis to keep only the runs in that range; click the axis to clear it.
+            Drag along an axis to keep only the runs in that range (or with those values); click the axis to clear it.
           </span>
         )}
       </p>
@@ -139,25 +158,33 @@ export function PcChart({ axes, runs, shownIds, colors, brushes, onBrush }: PcCh
           <PcLines lines={lines} hovered={hovered} onHover={setHovered} />
           {axes.map((axis, i) => {
             const brush = brushes.find((b) => b.axis === axis.id);
+            const pick = picks.find((p) => p.axis === axis.id);
             const dragging = draft?.axis === axis.id ? draft : null;
-            const band =
-              axis.kind !== "numeric"
-                ? null
-                : dragging
-                  ? {
-                      top: Math.max(0, Math.min(dragging.y0, dragging.y1)),
-                      bottom: Math.min(HEIGHT, Math.max(dragging.y0, dragging.y1)),
-                    }
-                  : brush
-                    ? brushToPixels(axis, brush, HEIGHT)
-                    : null;
+            const bands: Band[] = dragging
+              ? [
+                  {
+                    top: Math.max(0, Math.min(dragging.y0, dragging.y1)),
+                    bottom: Math.min(HEIGHT, Math.max(dragging.y0, dragging.y1)),
+                  },
+                ]
+              : axis.kind === "numeric"
+                ? brush
+                  ? [brushToPixels(axis, brush, HEIGHT)]
+                  : []
+                : (pick?.values ?? []).flatMap((value) => {
+                    const t = axisPosition(axis, value);
+                    if (t === null) return [];
+                    const y = (1 - t) * HEIGHT;
+                    return [{ top: y - PICK_MARK, bottom: y + PICK_MARK }];
+                  });
             return (
               <PcAxis
                 key={axis.id}
                 axis={axis}
                 x={xs[i]!}
-                band={band}
+                bands={bands}
                 brush={brush}
+                pick={pick}
                 onPointerDown={onPointerDown(axis)}
                 onPointerMove={onPointerMove(axis)}
                 onPointerUp={onPointerUp(axis)}
@@ -215,22 +242,25 @@ const PcLines = memo(function PcLines({
 interface PcAxisProps {
   axis: ChartAxis;
   x: number;
-  band: { top: number; bottom: number } | null;
+  bands: readonly Band[];
   brush: Brush | undefined;
+  pick: Pick | undefined;
   onPointerDown: (event: PointerEvent<SVGRectElement>) => void;
   onPointerMove: (event: PointerEvent<SVGRectElement>) => void;
   onPointerUp: () => void;
   onKeyDown: (event: KeyboardEvent) => void;
 }
 
-function PcAxis({ axis, x, band, brush, onPointerDown, onPointerMove, onPointerUp, onKeyDown }: PcAxisProps) {
+function PcAxis({ axis, x, bands, brush, pick, onPointerDown, onPointerMove, onPointerUp, onKeyDown }: PcAxisProps) {
   const { type, key } = splitAxisId(axis.id);
   const numeric = axis.kind === "numeric";
   const label = numeric
     ? brush
       ? `${key}: kept from ${formatAxisValue(brush.from)} to ${formatAxisValue(brush.to)}. Delete clears, arrows move it.`
       : `${key}: press Enter to brush the middle of the axis, or drag along it.`
-    : `${key}: text values, not brushable.`;
+    : pick
+      ? `${key}: kept ${pick.values.join(", ")}. Delete clears.`
+      : `${key}: drag along the axis to keep runs with those values.`;
   return (
     <g transform={`translate(${x} ${TOP})`} data-testid="pc-axis" data-axis={axis.id} data-kind={axis.kind}>
       <text y={-26} textAnchor="middle" className="fill-foreground text-xs font-medium">
@@ -256,25 +286,28 @@ function PcAxis({ axis, x, band, brush, onPointerDown, onPointerMove, onPointerU
           </text>
         </g>
       ))}
-      {band && (
+      {bands.map((band, i) => (
         <rect
+          key={i}
           x={-7}
           width={14}
           y={band.top}
           height={Math.max(1, band.bottom - band.top)}
           className="fill-primary/20 stroke-primary"
-          data-testid="pc-brush"
+          data-testid={numeric ? "pc-brush" : "pc-pick"}
           pointerEvents="none"
         />
-      )}
+      ))}
       <rect
         x={-14}
         width={28}
         y={0}
         height={HEIGHT}
         fill="transparent"
-        className={numeric ? "cursor-crosshair outline-none focus-visible:stroke-ring" : undefined}
-        {...(numeric ? { tabIndex: 0, role: "button", "aria-pressed": Boolean(brush) } : { role: "img" })}
+        className="cursor-crosshair outline-none focus-visible:stroke-ring"
+        tabIndex={0}
+        role="button"
+        aria-pressed={Boolean(numeric ? brush : pick)}
         aria-label={label}
         data-testid="pc-brush-area"
         onPointerDown={onPointerDown}

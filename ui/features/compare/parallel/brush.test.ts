@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { shownRuns } from "../axis-values";
 import { buildAxis, type ChartAxis } from "./axes";
-import { brushFromPixels, brushToPixels, shiftBrush, withBrush } from "./brush";
+import { brushFromPixels, brushToPixels, picksFromPixels, shiftBrush, withBrush, withPick } from "./brush";
 import { compareRun } from "./run-fixture.test-helper";
 
 type NumericAxis = Extract<ChartAxis, { kind: "numeric" }>;
@@ -56,5 +56,27 @@ describe("brush math", () => {
     expect(shiftBrush(axis, brush, 0.1)).toEqual({ axis: "metric:loss", from: 3, to: 5 });
     expect(shiftBrush(axis, brush, -0.5)).toEqual({ axis: "metric:loss", from: 0, to: 2 });
     expect(shiftBrush(axis, { ...brush, to: 10 }, 0.1)).toEqual({ axis: "metric:loss", from: 2, to: 10 });
+  });
+});
+
+describe("category picks", () => {
+  const axis = buildAxis(
+    "param:opt",
+    ["adam", "rmsprop", "sgd"].map((opt) => compareRun(opt, { opt })),
+  );
+  if (axis.kind !== "categorical") throw new Error("categorical expected");
+
+  it("picks the categories a drag covers", () => {
+    // adam at the bottom (200 px), rmsprop in the middle (100 px), sgd at the top (0 px).
+    expect(picksFromPixels(axis, 90, 210, 200)).toEqual({ axis: "param:opt", values: ["adam", "rmsprop"] });
+    expect(picksFromPixels(axis, 10, -5, 200)).toEqual({ axis: "param:opt", values: ["sgd"] });
+    expect(picksFromPixels(axis, 20, 60, 200)).toEqual({ axis: "param:opt", values: [] });
+  });
+
+  it("a pick of nothing removes the axis's pick", () => {
+    const pick = { axis: "param:opt" as const, values: ["sgd"] };
+    expect(withPick([], "param:opt", pick)).toEqual([pick]);
+    expect(withPick([pick], "param:opt", { axis: "param:opt", values: [] })).toEqual([]);
+    expect(withPick([pick], "param:opt", null)).toEqual([]);
   });
 });

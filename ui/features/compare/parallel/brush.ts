@@ -49,3 +49,22 @@ export function shiftBrush(axis: NumericAxis, brush: Brush, delta: number): Brus
     to: round(valueAtPosition(axis, high + shift)),
   };
 }
+
+export type Pick = CompareView["picks"][number];
+type CategoricalAxis = Extract<ChartAxis, { kind: "categorical" }>;
+
+/** The categories a vertical drag covers on a text axis `height` pixels tall (in the axis's order). */
+export function picksFromPixels(axis: CategoricalAxis, y0: number, y1: number, height: number): Pick {
+  const [low, high] = [clamp01(1 - Math.max(y0, y1) / height), clamp01(1 - Math.min(y0, y1) / height)];
+  const values = axis.categories.filter((category) => {
+    const t = axisPosition(axis, category)!;
+    return t >= low && t <= high;
+  });
+  return { axis: axis.id, values };
+}
+
+/** The picks with the one on `axis` replaced by `pick`, or removed when `pick` is null or picks nothing. */
+export function withPick(picks: readonly Pick[], axis: AxisId, pick: Pick | null): Pick[] {
+  const others = picks.filter((p) => p.axis !== axis);
+  return pick && pick.values.length > 0 ? [...others, pick] : others;
+}
