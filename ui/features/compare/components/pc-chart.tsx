@@ -188,6 +188,7 @@ export function PcChart({ axes, runs, shownIds, colors, brushes, picks, onBrush,
                 onPointerDown={onPointerDown(axis)}
                 onPointerMove={onPointerMove(axis)}
                 onPointerUp={onPointerUp(axis)}
+                onPointerCancel={() => setDraft(null)}
                 onKeyDown={onKeyDown(axis, brush)}
               />
             );
@@ -248,10 +249,12 @@ interface PcAxisProps {
   onPointerDown: (event: PointerEvent<SVGRectElement>) => void;
   onPointerMove: (event: PointerEvent<SVGRectElement>) => void;
   onPointerUp: () => void;
+  onPointerCancel: () => void;
   onKeyDown: (event: KeyboardEvent) => void;
 }
 
-function PcAxis({ axis, x, bands, brush, pick, onPointerDown, onPointerMove, onPointerUp, onKeyDown }: PcAxisProps) {
+function PcAxis(props: PcAxisProps) {
+  const { axis, x, bands, brush, pick, onPointerDown, onPointerMove, onPointerUp, onPointerCancel, onKeyDown } = props;
   const { type, key } = splitAxisId(axis.id);
   const numeric = axis.kind === "numeric";
   const label = numeric
@@ -313,6 +316,7 @@ function PcAxis({ axis, x, bands, brush, pick, onPointerDown, onPointerMove, onP
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
         onPointerUp={onPointerUp}
+        onPointerCancel={onPointerCancel}
         onKeyDown={onKeyDown}
       />
     </g>
