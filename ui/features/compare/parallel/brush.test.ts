@@ -70,6 +70,9 @@ describe("category picks", () => {
     // adam at the bottom (200 px), rmsprop in the middle (100 px), sgd at the top (0 px).
     expect(picksFromPixels(axis, 90, 210, 200)).toEqual({ axis: "param:opt", values: ["adam", "rmsprop"] });
     expect(picksFromPixels(axis, 10, -5, 200)).toEqual({ axis: "param:opt", values: ["sgd"] });
+    // Starting a few pixels inside the axis's end still takes the category there.
+    expect(picksFromPixels(axis, 197, 150, 200)).toEqual({ axis: "param:opt", values: ["adam"] });
+    expect(picksFromPixels(axis, 180, 150, 200)).toEqual({ axis: "param:opt", values: [] });
     expect(picksFromPixels(axis, 20, 60, 200)).toEqual({ axis: "param:opt", values: [] });
   });
 

@@ -53,9 +53,13 @@ export function shiftBrush(axis: NumericAxis, brush: Brush, delta: number): Brus
 export type Pick = CompareView["picks"][number];
 type CategoricalAxis = Extract<ChartAxis, { kind: "categorical" }>;
 
-/** The categories a vertical drag covers on a text axis `height` pixels tall (in the axis's order). */
-export function picksFromPixels(axis: CategoricalAxis, y0: number, y1: number, height: number): Pick {
-  const [low, high] = [clamp01(1 - Math.max(y0, y1) / height), clamp01(1 - Math.min(y0, y1) / height)];
+/**
+ * The categories a vertical drag covers on a text axis `height` pixels tall (in the axis's order); a
+ * category within `reach` pixels of the dragged span counts, so a drag starting on its mark takes it.
+ */
+export function picksFromPixels(axis: CategoricalAxis, y0: number, y1: number, height: number, reach = 8): Pick {
+  const low = 1 - (Math.max(y0, y1) + reach) / height;
+  const high = 1 - (Math.min(y0, y1) - reach) / height;
   const values = axis.categories.filter((category) => {
     const t = axisPosition(axis, category)!;
     return t >= low && t <= high;
