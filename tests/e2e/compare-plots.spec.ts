@@ -207,6 +207,13 @@ test("scatter: a dot per run, hover names the run with both values, axes chosen 
   await expect(tooltip).toContainText("lr 0.01");
   await expect(tooltip).toContainText("acc 0.7");
 
+  // The keyboard steps through the runs left to right: lr-tiny has the smallest lr.
+  await page.getByTestId("scatter-chart").focus();
+  await page.keyboard.press("ArrowRight");
+  await expect(tooltip).toContainText("lr-tiny");
+  await page.keyboard.press("ArrowRight");
+  await expect(tooltip).toContainText("lr-small");
+
   await page.getByTestId("scatter-y").click();
   await page.getByRole("option", { name: /^loss/ }).click();
   await expect.poll(() => new URL(page.url()).searchParams.get("sy")).toBe("metric:loss");

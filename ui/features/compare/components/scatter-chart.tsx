@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { useMemo, useState, type KeyboardEvent } from "react";
 import { useElementWidth } from "@/features/metrics/hooks/use-element-width";
 import { axisValue } from "../axis-values";
 import { axisPosition, axisTicks, buildAxis, formatAxisTick, formatAxisValue, splitAxisId } from "../parallel/axes";
@@ -45,6 +45,22 @@ export function ScatterChart({ x, y, runs, colors }: ScatterChartProps) {
     [runs, xAxis, yAxis, x, y, colors, plotWidth, plotHeight],
   );
   const active = dots.find((dot) => dot.run.runId === hovered);
+  // One tab stop for the whole chart: arrow keys step through the runs left to right.
+  const byX = useMemo(() => [...dots].sort((p, q) => p.cx - q.cx || q.cy - p.cy), [dots]);
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === "Escape") return setHovered(null);
+    const delta =
+      event.key === "ArrowRight" || event.key === "ArrowDown"
+        ? 1
+        : event.key === "ArrowLeft" || event.key === "ArrowUp"
+          ? -1
+          : 0;
+    if (delta === 0 || byX.length === 0) return;
+    event.preventDefault();
+    const at = byX.findIndex((dot) => dot.run.runId === hovered);
+    const next = at < 0 ? (delta > 0 ? 0 : byX.length - 1) : (at + delta + byX.length) % byX.length;
+    setHovered(byX[next]!.run.runId);
+  };
   const missing = runs.length - dots.length;
   const xName = splitAxisId(x).key;
   const yName = splitAxisId(y).key;
@@ -58,7 +74,10 @@ export function ScatterChart({ x, y, runs, colors }: ScatterChartProps) {
           height={HEIGHT}
           className="block text-muted-foreground select-none"
           role="group"
-          aria-label={`Scatter of ${yName} against ${xName}, ${dots.length} runs`}
+          aria-label={`Scatter of ${yName} against ${xName}, ${dots.length} runs; arrow keys step through them`}
+          tabIndex={0}
+          onKeyDown={onKeyDown}
+          onBlur={() => setHovered(null)}
           data-testid="scatter-chart"
         >
           {axisTicks(xAxis, 8).map(({ position, value }) => {
@@ -102,16 +121,13 @@ export function ScatterChart({ x, y, runs, colors }: ScatterChartProps) {
                 r={hovered === dot.run.runId ? 7 : 5}
                 fill={dot.color}
                 fillOpacity={0.85}
-                className="stroke-background outline-none"
+                className="stroke-background"
                 strokeWidth={1}
-                tabIndex={0}
                 role="img"
                 aria-label={`${dot.run.runName || dot.run.runId}: ${xName} ${formatAxisValue(axisValue(dot.run, x))}, ${yName} ${formatAxisValue(axisValue(dot.run, y))}`}
                 data-testid="scatter-dot"
                 data-run-id={dot.run.runId}
                 onPointerEnter={() => setHovered(dot.run.runId)}
-                onFocus={() => setHovered(dot.run.runId)}
-                onBlur={() => setHovered(null)}
               />
             ))}
           </g>
@@ -123,6 +139,7 @@ export function ScatterChart({ x, y, runs, colors }: ScatterChartProps) {
               left: Math.min(active.cx + 12, Math.max(0, width - 290)),
               top: Math.max(0, active.cy - 64),
             }}
+            role="status"
             data-testid="scatter-tooltip"
           >
             <p className="flex items-center gap-1.5 font-medium">
