@@ -39,6 +39,8 @@ interface Seeded {
   metrics: Record<string, number>;
   /** Steps of `images/step_<n>.png` to upload, each `n + 1` pixels wide. */
   imageSteps?: number[];
+  /** Other files to upload, by path, each a PNG this many pixels wide. */
+  files?: Record<string, number>;
 }
 
 async function seedRuns(mlflow: MlflowClient, runs: Seeded[]): Promise<string[]> {
@@ -58,6 +60,8 @@ async function seedRuns(mlflow: MlflowClient, runs: Seeded[]): Promise<string[]>
         path: `images/step_${step}.png`,
         body: new Uint8Array(png(step + 1)),
       });
+    for (const [path, width] of Object.entries(seeded.files ?? {}))
+      await mlflow.uploadArtifact({ artifactUri: run.info.artifactUri, path, body: new Uint8Array(png(width)) });
     await mlflow.runs.update({ runId, status: "FINISHED", endTime: T0 + 1000 });
     ids.push(runId);
   }
@@ -228,7 +232,13 @@ test("images: each run's image per step side by side; the slider switches steps 
 }) => {
   test.setTimeout(120_000);
   const ids = await seedRuns(mlflow, [
-    { name: "img-a", params: { lr: "0.1" }, metrics: { loss: 1 }, imageSteps: [0, 10, 20] },
+    {
+      name: "img-a",
+      params: { lr: "0.1" },
+      metrics: { loss: 1 },
+      imageSteps: [0, 10, 20],
+      files: { "samples/epoch_7.png": 5 },
+    },
     { name: "img-b", params: { lr: "0.2" }, metrics: { loss: 2 }, imageSteps: [0, 20] },
     { name: "no-images", params: { lr: "0.3" }, metrics: { loss: 3 } },
   ]);
@@ -272,6 +282,18 @@ test("images: each run's image per step side by side; the slider switches steps 
   await page.getByRole("button", { name: "Previous step" }).click();
   await expect(page.getByTestId("images-step")).toHaveText("Step 0");
   expect(await source(ids[0]!)).toBe(`/api/runs/${ids[0]}/artifacts/file?path=images%2Fstep_0.png`);
+
+  // Another folder: its own steps, and the URL holds it.
+  await page.getByTestId("images-folder").click();
+  await page.getByRole("option", { name: "samples/" }).click();
+  await expect(page.getByTestId("images-step")).toHaveText("Step 7");
+  await expect(page.getByTestId("compare-image")).toHaveCount(1);
+  expect(await source(ids[0]!)).toBe(`/api/runs/${ids[0]}/artifacts/file?path=samples%2Fepoch_7.png`);
+  await expect(page.getByTestId("images-without")).toHaveText(
+    "No step images in samples/ for 2 runs: img-b, no-images.",
+  );
+  expect(new URL(page.url()).searchParams.get("img")).toBe("samples");
+  expect(new URL(page.url()).searchParams.get("imgstep")).toBeNull();
 });
 
 test("the images route refuses paths outside the artifact root", async ({ request }) => {

@@ -55,7 +55,9 @@ export function CompareImages({ view, runs, shown, colors, onChange }: CompareSe
           index={index}
           onIndex={(next) => onChange({ ...view, images: { ...view.images, step: steps[next]! } })}
         />
-        <div className="grid grid-cols-[repeat(auto-fill,minmax(180px,1fr))] gap-3">
+        <div
+          className={`grid grid-cols-[repeat(auto-fill,minmax(180px,1fr))] gap-3 ${query.isPlaceholderData ? "opacity-60" : ""}`}
+        >
           {withImages.map(({ run, images }) => (
             <ImagesRunCard
               key={run.runId}
@@ -86,7 +88,12 @@ export function CompareImages({ view, runs, shown, colors, onChange }: CompareSe
   };
 
   return (
-    <section className="space-y-3 rounded-lg border p-4" data-testid="compare-images" data-runs={shown.length}>
+    <section
+      className="space-y-3 rounded-lg border p-4"
+      aria-busy={query.isFetching}
+      data-testid="compare-images"
+      data-runs={shown.length}
+    >
       <div className="flex flex-wrap items-center gap-3">
         <h2 className="text-base font-semibold">Images per step</h2>
         {folders.length > 0 && (

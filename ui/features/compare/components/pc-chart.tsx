@@ -131,7 +131,7 @@ export function PcChart({ axes, runs, shownIds, colors, brushes, picks, onBrush,
 
   return (
     <div className="space-y-2">
-      <p className="h-5 truncate text-sm" data-testid="pc-hover" aria-live="polite">
+      <p className="h-5 truncate text-sm" data-testid="pc-hover">
         {hoveredRun ? (
           <>
             <span className="font-medium">{hoveredRun.runName || hoveredRun.runId}</span>

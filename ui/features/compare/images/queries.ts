@@ -1,4 +1,4 @@
-import { queryOptions } from "@tanstack/react-query";
+import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import { apiPost } from "@/lib/api-client";
 import type { CompareImagesResponse } from "./schemas";
 
@@ -10,5 +10,7 @@ export const compareImageQueries = {
       queryKey: [...compareImageQueries.all(), runIds, path] as const,
       queryFn: ({ signal }) => apiPost<CompareImagesResponse>("/api/compare/images", { runIds, path }, signal),
       staleTime: 60_000,
+      // Another folder keeps the current images (and the folder picker) on screen until it is listed.
+      placeholderData: keepPreviousData,
     }),
 };
