@@ -212,6 +212,8 @@ test("scatter: a dot per run, hover names the run with both values, axes chosen 
   await expect(tooltip).toContainText("acc 0.7");
 
   // The keyboard steps through the runs left to right: lr-tiny has the smallest lr.
+  await page.mouse.move(0, 0);
+  await expect(tooltip).toHaveCount(0);
   await page.getByTestId("scatter-chart").focus();
   await page.keyboard.press("ArrowRight");
   await expect(tooltip).toContainText("lr-tiny");
