@@ -29,6 +29,8 @@ const BYTES = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
 let a: string;
 let b: string;
 let c: string;
+/** Runs without artifacts: more than discovery reads at first. */
+const empties: string[] = [];
 
 describe("compare images API", () => {
   beforeAll(async () => {
@@ -53,6 +55,10 @@ describe("compare images API", () => {
       ids[name] = run.info.runId;
     }
     [a, b, c] = [ids.a!, ids.b!, ids.c!];
+    for (let i = 0; i < 9; i++) {
+      const run = await mlflow.runs.create({ experimentId, runName: `empty-${i}`, startTime: Date.now() });
+      empties.push(run.info.runId);
+    }
   }, 120_000);
 
   it("finds the first folder holding step images and lists every run's images by step", async () => {
@@ -73,6 +79,14 @@ describe("compare images API", () => {
         { runId: c, images: [], truncated: false },
       ],
     });
+  });
+
+  it("looks into later runs while the first ones have no step images", async () => {
+    const body = await images({ runIds: [...empties, b], path: null });
+    expect(body.path).toBe("images");
+    expect(body.folders).toEqual(["images"]);
+    expect(body.runs.at(-1)).toEqual({ runId: b, images: [{ step: 2, path: "images/step_2.jpg" }], truncated: false });
+    expect(body.runs.slice(0, -1).every((run) => run.images.length === 0)).toBe(true);
   });
 
   it("lists a chosen folder, a nested one included", async () => {

@@ -41,7 +41,7 @@ export function CompareImages({ view, runs, shown, colors, onChange }: CompareSe
         <p className="rounded-md border border-dashed p-6 text-sm text-muted-foreground" data-testid="images-empty">
           {query.data.path
             ? `None of the shown runs has images named with a step in ${query.data.path}/.`
-            : "None of these runs has per-step images."}{" "}
+            : "No per-step images were found in these runs' artifacts."}{" "}
           Log images with the step in their file name, such as images/step_100.png, to compare them here.
         </p>
       );

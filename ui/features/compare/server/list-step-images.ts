@@ -8,10 +8,15 @@ import { CompareImagesRequest, type CompareImagesResponse } from "../images/sche
 const CONCURRENCY = 8;
 /** Entries read from one folder at most (MLflow's listing has no limit). */
 const MAX_FOLDER_ENTRIES = 5_000;
-/** Finding a folder looks into this many runs, this deep below the root, with this many listings each. */
-const DISCOVERY_RUNS = 10;
+/**
+ * Finding folders looks this deep below the root, with at most this many listings per run; it reads the
+ * first runs, and goes on through later runs (a batch at a time) only while it has found no folder,
+ * within a budget of listings for the whole request.
+ */
 const DISCOVERY_DEPTH = 2;
-const DISCOVERY_LISTINGS = 25;
+const DISCOVERY_LISTINGS = 20;
+const DISCOVERY_RUNS = CONCURRENCY;
+const DISCOVERY_BUDGET = 300;
 
 type Item = { path: string; isDir: boolean };
 
@@ -26,23 +31,40 @@ async function listFolder(mlflow: MlflowClient, runId: string, path: string, lim
 }
 
 /** The folders of one run (below the root, `DISCOVERY_DEPTH` deep) that hold step images, breadth first. */
-async function stepImageFolders(mlflow: MlflowClient, runId: string, signal?: AbortSignal): Promise<string[]> {
+async function stepImageFolders(mlflow: MlflowClient, runId: string, signal?: AbortSignal) {
   const found: string[] = [];
   const queue: { path: string; depth: number }[] = [{ path: "", depth: 0 }];
-  for (let listings = 0; queue.length > 0 && listings < DISCOVERY_LISTINGS; listings++) {
+  let listings = 0;
+  for (; queue.length > 0 && listings < DISCOVERY_LISTINGS; listings++) {
     const { path, depth } = queue.shift()!;
     const items = await listFolder(mlflow, runId, path, MAX_FOLDER_ENTRIES, signal);
     if (path && items.some((item) => !item.isDir && isStepImage(item.path))) found.push(path);
     if (depth < DISCOVERY_DEPTH)
       for (const item of items) if (item.isDir) queue.push({ path: item.path, depth: depth + 1 });
   }
-  return found;
+  return { folders: found, listings };
+}
+
+/** Folders holding step images, by name, from the first runs (and later ones while none is found). */
+async function discoverFolders(mlflow: MlflowClient, runIds: readonly string[], signal?: AbortSignal) {
+  const found = new Set<string>();
+  let listings = 0;
+  for (let start = 0; start < runIds.length && listings < DISCOVERY_BUDGET; start += CONCURRENCY) {
+    if (start >= DISCOVERY_RUNS && found.size > 0) break;
+    const batch = runIds.slice(start, start + CONCURRENCY);
+    for (const result of await Promise.all(batch.map((runId) => stepImageFolders(mlflow, runId, signal)))) {
+      listings += result.listings;
+      for (const folder of result.folders) found.add(folder);
+    }
+  }
+  return [...found].sort();
 }
 
 /**
  * Each compared run's per-step images in one artifact folder (every page of MLflow's listing; the step
  * is the last integer of the file name). Without a folder, the first one (by name) holding step images
- * in the first runs is listed; those folders come back to choose from.
+ * in the first runs is listed (later runs are looked into while none has any); those folders come back
+ * to choose from.
  */
 export async function listStepImages(
   mlflow: MlflowClient,
@@ -50,10 +72,7 @@ export async function listStepImages(
   signal?: AbortSignal,
 ): Promise<CompareImagesResponse> {
   const { runIds, path: asked } = CompareImagesRequest.parse(input);
-  const perRun = await mapLimit(runIds.slice(0, DISCOVERY_RUNS), CONCURRENCY, (runId) =>
-    stepImageFolders(mlflow, runId, signal),
-  );
-  const folders = [...new Set(perRun.flat())].sort();
+  const folders = await discoverFolders(mlflow, runIds, signal);
   const path = asked ?? folders[0] ?? null;
   if (path === null) return { path, folders, runs: runIds.map((runId) => ({ runId, images: [], truncated: false })) };
   const runs = await mapLimit(runIds, CONCURRENCY, async (runId) => {
