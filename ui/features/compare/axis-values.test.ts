@@ -43,4 +43,11 @@ describe("axis values and the shown run set", () => {
     });
     expect(two.map((r) => r.runId)).toEqual(["a", "c"]);
   });
+
+  it("leaves out runs whose value is not among the picked categories", () => {
+    const picked = shownRuns(runs, { hidden: [], brushes: [], picks: [{ axis: "param:lr", values: ["x", "0.1"] }] });
+    expect(picked.map((r) => r.runId)).toEqual(["b", "d"]);
+    const none = shownRuns(runs, { hidden: [], brushes: [], picks: [{ axis: "tag:team", values: ["vision"] }] });
+    expect(none.map((r) => r.runId)).toEqual(["a"]);
+  });
 });

@@ -20,16 +20,28 @@ export function axisValue(run: CompareRun, axis: AxisId): number | string | null
 }
 
 /**
- * The runs a comparison shows: those not hidden from the legend, and inside every brushed range of the
- * parallel coordinates (a run without a numeric value on a brushed axis is outside it).
+ * The runs a comparison shows: those not hidden from the legend, inside every brushed range of the
+ * parallel coordinates (a run without a numeric value on a brushed axis is outside it), and with one of
+ * the picked values on every axis where categories are picked.
  */
-export function shownRuns(runs: readonly CompareRun[], view: Pick<CompareView, "hidden" | "brushes">): CompareRun[] {
+export function shownRuns(
+  runs: readonly CompareRun[],
+  view: Pick<CompareView, "hidden" | "brushes"> & Partial<Pick<CompareView, "picks">>,
+): CompareRun[] {
   const hidden = new Set(view.hidden);
+  const picks = (view.picks ?? []).map(({ axis, values }) => ({ axis, values: new Set(values) }));
   return runs.filter((run) => {
     if (hidden.has(run.runId)) return false;
-    return view.brushes.every(({ axis, from, to }) => {
+    const inBrushes = view.brushes.every(({ axis, from, to }) => {
       const value = axisValue(run, axis);
       return typeof value === "number" && value >= from && value <= to;
     });
+    return (
+      inBrushes &&
+      picks.every(({ axis, values }) => {
+        const value = axisValue(run, axis);
+        return value !== null && values.has(String(value));
+      })
+    );
   });
 }

@@ -20,6 +20,7 @@ describe("compare view URL state", () => {
       onlyDiff: true,
       parallelAxes: ["param:lr", "metric:val:acc"],
       brushes: [{ axis: "metric:val:acc", from: 0.1, to: 0.4 }],
+      picks: [{ axis: "param:opt:name", values: ["adam", "a:b %2F c", ""] }],
       scatter: { x: "param:lr", y: "metric:loss" },
       images: { path: "images/", step: 100 },
       zooms: [{ key: "val:acc", from: 10, to: 500 }],
@@ -38,7 +39,7 @@ describe("compare view URL state", () => {
   it("drops what a hand-edited URL got wrong, and caps the run set", () => {
     const runs = Array.from({ length: MAX_COMPARED_RUNS + 10 }, (_, i) => `r${i}`);
     const params = new URLSearchParams(
-      `runs=${runs.join(",")},bad'id,r1&x=metric&smooth=7&group=metric:loss&pc=bogus:x&brush=a:1:param:lr&sx=param:&imgstep=1.5&zoom=5:1:loss`,
+      `runs=${runs.join(",")},bad'id,r1&x=metric&smooth=7&group=metric:loss&pc=bogus:x&brush=a:1:param:lr&sx=param:&imgstep=1.5&zoom=5:1:loss&pick=%E0%A4%A:param:opt&pick=sgd:param:opt&pick=sgd:param:opt&pick=x:bogus`,
     );
     const view = parseCompareView(params);
     expect(view.runIds).toHaveLength(MAX_COMPARED_RUNS);
@@ -49,6 +50,7 @@ describe("compare view URL state", () => {
       groupBy: null,
       parallelAxes: [],
       brushes: [],
+      picks: [{ axis: "param:opt", values: ["sgd"] }],
       scatter: { x: null, y: null },
       images: { path: null, step: null },
       zooms: [{ key: "loss", from: 1, to: 5 }],

@@ -4,10 +4,11 @@
  *
  *   runs=a,b,c   m=loss   m=acc   x=metric:epoch   log=1   smooth=0.6   group=param:model   hide=b
  *   diff=1   pc=param:lr   pc=metric:loss   brush=0.1:0.4:metric:loss   sx=param:lr   sy=metric:loss
- *   img=images/   imgstep=100   zoom=100:500:loss   best=max:loss   pt=1
+ *   img=images/   imgstep=100   zoom=100:500:loss   best=max:loss   pt=1   pick=adam:param:optimizer
  *
  * Axis ids are `param:<key>`, `metric:<key>` (the last value) or `tag:<key>`; in `brush` and `zoom`
- * the id or key comes last and takes the rest, so keys may hold any character, `:` included.
+ * the id or key comes last and takes the rest, so keys may hold any character, `:` included; in `pick`
+ * the value comes first, URI-encoded (so it holds no `:`), one entry per picked value.
  */
 
 /** The most runs one comparison holds. */
@@ -41,6 +42,8 @@ export interface CompareView {
   parallelAxes: AxisId[];
   /** Brushed ranges on parallel axes: runs outside any of them leave the compared set. */
   brushes: { axis: AxisId; from: number; to: number }[];
+  /** Categories picked on text axes of the parallel coordinates: runs with another value leave the set. */
+  picks: { axis: AxisId; values: string[] }[];
   scatter: { x: AxisId | null; y: AxisId | null };
   /** An artifact folder holding per-step images (`images/step_100.png`), and the step shown. */
   images: { path: string | null; step: number | null };
@@ -63,6 +66,7 @@ export const EMPTY_COMPARE_VIEW: CompareView = {
   onlyDiff: false,
   parallelAxes: [],
   brushes: [],
+  picks: [],
   scatter: { x: null, y: null },
   images: { path: null, step: null },
   zooms: [],
@@ -111,6 +115,14 @@ function parseNumber(text: string): number | null {
   return Number.isFinite(value) ? value : null;
 }
 
+function decodeComponent(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
+
 /** `<from>:<to>:<rest>`, with from <= to; null when it does not parse. */
 function parseWindow(text: string): { from: number; to: number; rest: string } | null {
   const [a, tail] = rest(text);
@@ -130,6 +142,16 @@ export function parseCompareView(params: Params): CompareView {
     const window = parseWindow(text);
     const axis = parseAxisId(window?.rest);
     if (window && axis) byAxis.set(axis, { axis, from: window.from, to: window.to });
+  }
+  const picks = new Map<string, { axis: AxisId; values: string[] }>();
+  for (const text of getAll(params, "pick")) {
+    const [encoded, id] = rest(text);
+    const axis = parseAxisId(id);
+    const value = decodeComponent(encoded);
+    if (!axis || value === null) continue;
+    const pick = picks.get(axis) ?? { axis, values: [] };
+    if (!pick.values.includes(value)) pick.values.push(value);
+    picks.set(axis, pick);
   }
   const zooms = new Map<string, { key: string; from: number; to: number }>();
   for (const text of getAll(params, "zoom")) {
@@ -152,6 +174,7 @@ export function parseCompareView(params: Params): CompareView {
     onlyDiff: first(params, "diff") === "1",
     parallelAxes: unique(getAll(params, "pc").flatMap((text) => parseAxisId(text) ?? [])),
     brushes: [...byAxis.values()],
+    picks: [...picks.values()],
     scatter: { x: parseAxisId(first(params, "sx")), y: parseAxisId(first(params, "sy")) },
     images: {
       path: first(params, "img") || null,
@@ -176,6 +199,8 @@ export function compareViewSearchParams(view: CompareView): URLSearchParams {
   if (view.onlyDiff) params.set("diff", "1");
   for (const axis of view.parallelAxes) params.append("pc", axis);
   for (const brush of view.brushes) params.append("brush", `${brush.from}:${brush.to}:${brush.axis}`);
+  for (const pick of view.picks)
+    for (const value of pick.values) params.append("pick", `${encodeURIComponent(value)}:${pick.axis}`);
   if (view.scatter.x) params.set("sx", view.scatter.x);
   if (view.scatter.y) params.set("sy", view.scatter.y);
   if (view.images.path) params.set("img", view.images.path);
