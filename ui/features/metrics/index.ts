@@ -6,5 +6,13 @@ export {
   SERIES_LIMITS,
   SeriesRange,
   XAxisSchema,
+  OVERLAY_LIMITS,
+  OverlaySeries,
+  OverlaySeriesRequest,
+  OverlaySeriesResponse,
+  OverlayXAxisSchema,
+  GroupSeries,
+  GroupSeriesRequest,
+  GroupSeriesResponse,
 } from "./schemas";
 export { metricQueries } from "./queries";
