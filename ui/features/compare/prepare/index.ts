@@ -23,3 +23,7 @@ export {
   formatWallTimeTick,
   xTickFormatter,
 } from "./axis-format";
+export { bandPolygon, formatOverlayX, nearestPoint, overlayFrame, overlaySvg, polylines } from "./overlay-frame";
+export type { OverlayBand, OverlayFrame, OverlayFrameInput, OverlayLine, OverlayMarker, Tick } from "./overlay-frame";
+export { NO_GROUP_VALUE, groupRuns } from "./run-groups";
+export type { RunGroup } from "./run-groups";
