@@ -82,7 +82,7 @@ describe("overlaySvg", () => {
 
 describe("groupRuns", () => {
   it("groups by a param or tag value in order of appearance, runs without it together", () => {
-    const runs = [
+    const runs: { runId: string; params: Record<string, string>; tags: Record<string, string> }[] = [
       { runId: "r1", params: { lr: "0.1" }, tags: {} },
       { runId: "r2", params: { lr: "0.01" }, tags: { team: "a" } },
       { runId: "r3", params: { lr: "0.1" }, tags: {} },
