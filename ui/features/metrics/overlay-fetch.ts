@@ -25,7 +25,11 @@ export async function fetchOverlay(request: OverlayRequest, signal?: AbortSignal
   await Promise.all(
     Array.from({ length: Math.min(OVERLAY_REQUEST_CONCURRENCY, parts.length) }, async () => {
       for (let i = next++; i < parts.length; i = next++) {
-        answers[i] = await apiPost<OverlaySeriesResponse>("/api/metrics/overlay", { ...request, runIds: parts[i] }, signal);
+        answers[i] = await apiPost<OverlaySeriesResponse>(
+          "/api/metrics/overlay",
+          { ...request, runIds: parts[i] },
+          signal,
+        );
       }
     }),
   );

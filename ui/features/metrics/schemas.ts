@@ -126,7 +126,11 @@ export const GroupSeriesRequest = z
   .object({
     /** Groups of runs (by a param or tag value); a run belongs to one group. */
     groups: z
-      .array(z.object({ id: z.string().min(1).max(500), runIds: z.array(RunId).min(1).max(OVERLAY_LIMITS.groupRuns) }).strict())
+      .array(
+        z
+          .object({ id: z.string().min(1).max(500), runIds: z.array(RunId).min(1).max(OVERLAY_LIMITS.groupRuns) })
+          .strict(),
+      )
       .min(1)
       .max(OVERLAY_LIMITS.groups)
       .refine((groups) => groups.reduce((n, g) => n + g.runIds.length, 0) <= OVERLAY_LIMITS.groupRuns, {
@@ -156,6 +160,10 @@ export const GroupSeries = z
 export type GroupSeries = z.infer<typeof GroupSeries>;
 
 export const GroupSeriesResponse = z
-  .object({ xAxis: z.string(), range: z.object({ from: z.number(), to: z.number() }).strict().nullable(), groups: z.array(GroupSeries) })
+  .object({
+    xAxis: z.string(),
+    range: z.object({ from: z.number(), to: z.number() }).strict().nullable(),
+    groups: z.array(GroupSeries),
+  })
   .strict();
 export type GroupSeriesResponse = z.infer<typeof GroupSeriesResponse>;

@@ -100,7 +100,8 @@ export function downsampleBand(
       lo = Math.min(lo, p.mean - p.std);
       hi = Math.max(hi, p.mean + p.std);
     }
-    for (const k of [...new Set([i, min, max, j - 1])].sort((a, b) => a - b)) points.push({ ...own(inside[k]!), lo, hi });
+    for (const k of [...new Set([i, min, max, j - 1])].sort((a, b) => a - b))
+      points.push({ ...own(inside[k]!), lo, hi });
     i = j;
   }
   return { points, sampled: true };

@@ -27,3 +27,4 @@ export { bandPolygon, formatOverlayX, nearestPoint, overlayFrame, overlaySvg, po
 export type { OverlayBand, OverlayFrame, OverlayFrameInput, OverlayLine, OverlayMarker, Tick } from "./overlay-frame";
 export { NO_GROUP_VALUE, groupRuns } from "./run-groups";
 export type { RunGroup } from "./run-groups";
+export { DEFAULT_CHART_COUNT, defaultMetricKeys, metricKeyUnion } from "./metric-keys";

@@ -71,7 +71,12 @@ describe("overlaySvg", () => {
   it("draws the same series as a standalone SVG, escaping names", () => {
     const lines = [{ ...line("a", [1, 2]), label: `<script>"x"</script>` }];
     const frame = overlayFrame({ width: 300, height: 150, xAxis: "step", logY: false, lines, bands: [], markers: [] });
-    const svg = overlaySvg(frame, { title: "loss & acc", lines, bands: [], markers: [{ x: 1, kind: "nan", color: "#f00", label: "a" }] });
+    const svg = overlaySvg(frame, {
+      title: "loss & acc",
+      lines,
+      bands: [],
+      markers: [{ x: 1, kind: "nan", color: "#f00", label: "a" }],
+    });
     expect(svg.startsWith("<svg")).toBe(true);
     expect(svg).toContain("loss &amp; acc");
     expect(svg).toContain("&lt;script&gt;&quot;x&quot;&lt;/script&gt;");

@@ -1,4 +1,11 @@
-import { formatValueTick, formatWallTime, formatDuration, formatStep, formatValue, xTickFormatter } from "./axis-format";
+import {
+  formatValueTick,
+  formatWallTime,
+  formatDuration,
+  formatStep,
+  formatValue,
+  xTickFormatter,
+} from "./axis-format";
 import type { MarkerKind } from "./downsample";
 import type { OverlayXAxis } from "./overlay-points";
 import { innerTicks, linearScale, logScale, timeTicks, type YScale } from "./scale";
@@ -104,7 +111,7 @@ export function overlayFrame(input: OverlayFrameInput): OverlayFrame {
   const xDomain = xDomainOf(range, xMin, xMax, xAxis);
   const yScale =
     yMin > yMax ? (logY ? logScale(1, 10) : linearScale(0, 1)) : logY ? logScale(yMin, yMax) : linearScale(yMin, yMax);
-  const [y0, y1] = logY ? yScale.domain.map(Math.log10) as [number, number] : yScale.domain;
+  const [y0, y1] = logY ? (yScale.domain.map(Math.log10) as [number, number]) : yScale.domain;
   const [x0, x1] = xDomain;
   const px = (x: number) => plot.left + ((x - x0) / (x1 - x0)) * plot.width;
   const py = (y: number) => {
@@ -161,7 +168,8 @@ export function nearestPoint(
   let best: { line: OverlayLine; point: OverlayLine["points"][number] } | null = null;
   let bestDistance = maxDistance;
   for (const line of lines) {
-    if (line.alpha < 1 || line.points.length === 0) continue;
+    // Faint raw lines under their smoothed ones are not what the pointer reads.
+    if (line.alpha < 0.5 || line.points.length === 0) continue;
     const points = line.points;
     let lo = 0;
     let hi = points.length;
@@ -226,12 +234,19 @@ const r = (n: number) => Math.round(n * 10) / 10;
  */
 export function overlaySvg(
   frame: OverlayFrame,
-  { title, lines, bands, markers }: { title: string; lines: readonly OverlayLine[]; bands: readonly OverlayBand[]; markers: readonly OverlayMarker[] },
+  {
+    title,
+    lines,
+    bands,
+    markers,
+  }: { title: string; lines: readonly OverlayLine[]; bands: readonly OverlayBand[]; markers: readonly OverlayMarker[] },
   colors: { text: string; grid: string; background: string } = { text: "#555", grid: "#ddd", background: "#fff" },
 ): string {
   const { plot } = frame;
-  const legend = lines.filter((line) => line.alpha === 1);
-  const legendHeight = 16 * legend.length + 8;
+  // Full-strength lines name the legend; past 50 the rest are counted.
+  const strong = lines.filter((line) => line.alpha === 1);
+  const legend = strong.slice(0, 50);
+  const legendHeight = 16 * (legend.length + 1) + 8;
   const height = frame.height + 20 + legendHeight;
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${frame.width}" height="${height}" viewBox="0 0 ${frame.width} ${height}" font-family="sans-serif" font-size="11">`,
@@ -241,15 +256,24 @@ export function overlaySvg(
     `<defs><clipPath id="plot"><rect x="${plot.left}" y="${plot.top}" width="${plot.width}" height="${plot.height}"/></clipPath></defs>`,
   ];
   for (const t of frame.yTicks) {
-    out.push(`<line x1="${plot.left}" x2="${plot.left + plot.width}" y1="${r(t.px)}" y2="${r(t.px)}" stroke="${colors.grid}"/>`);
-    out.push(`<text x="${plot.left - 6}" y="${r(t.px) + 4}" text-anchor="end" fill="${colors.text}">${escapeXml(t.label)}</text>`);
+    out.push(
+      `<line x1="${plot.left}" x2="${plot.left + plot.width}" y1="${r(t.px)}" y2="${r(t.px)}" stroke="${colors.grid}"/>`,
+    );
+    out.push(
+      `<text x="${plot.left - 6}" y="${r(t.px) + 4}" text-anchor="end" fill="${colors.text}">${escapeXml(t.label)}</text>`,
+    );
   }
   for (const t of frame.xTicks)
-    out.push(`<text x="${r(t.px)}" y="${plot.top + plot.height + 16}" text-anchor="middle" fill="${colors.text}">${escapeXml(t.label)}</text>`);
+    out.push(
+      `<text x="${r(t.px)}" y="${plot.top + plot.height + 16}" text-anchor="middle" fill="${colors.text}">${escapeXml(t.label)}</text>`,
+    );
   out.push(`<g clip-path="url(#plot)">`);
   for (const band of bands) {
     const polygon = bandPolygon(frame, band);
-    if (polygon.length) out.push(`<polygon points="${polygon.map(([x, y]) => `${r(x)},${r(y)}`).join(" ")}" fill="${band.color}" fill-opacity="0.18"/>`);
+    if (polygon.length)
+      out.push(
+        `<polygon points="${polygon.map(([x, y]) => `${r(x)},${r(y)}`).join(" ")}" fill="${band.color}" fill-opacity="0.18"/>`,
+      );
   }
   for (const line of lines)
     for (const part of polylines(frame, line))
@@ -257,13 +281,19 @@ export function overlaySvg(
         `<polyline points="${part.map(([x, y]) => `${r(x)},${r(y)}`).join(" ")}" fill="none" stroke="${line.color}" stroke-opacity="${line.alpha}" stroke-width="${line.width}"/>`,
       );
   for (const m of markers)
-    out.push(`<text x="${r(frame.px(m.x))}" y="${r(frame.markerY(m.kind)) + 4}" text-anchor="middle" fill="${m.color}">${m.kind === "nan" ? "×" : "▲"}</text>`);
+    out.push(
+      `<text x="${r(frame.px(m.x))}" y="${r(frame.markerY(m.kind)) + 4}" text-anchor="middle" fill="${m.color}">${m.kind === "nan" ? "×" : "▲"}</text>`,
+    );
   out.push(`</g>`);
   legend.forEach((line, i) => {
     const y = frame.height + 8 + i * 16;
     out.push(`<rect x="${plot.left}" y="${y}" width="10" height="10" fill="${line.color}"/>`);
     out.push(`<text x="${plot.left + 16}" y="${y + 9}" fill="${colors.text}">${escapeXml(line.label)}</text>`);
   });
+  if (strong.length > legend.length)
+    out.push(
+      `<text x="${plot.left}" y="${frame.height + 8 + legend.length * 16 + 9}" fill="${colors.text}">and ${strong.length - legend.length} more</text>`,
+    );
   out.push(`</g></svg>`);
   return out.join("\n");
 }

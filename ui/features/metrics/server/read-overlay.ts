@@ -49,7 +49,11 @@ async function runPoints(
 
 const smoothedWire = (points: SeriesPoint[], weight: number, buckets: number, range?: { from: number; to: number }) =>
   weight > 0
-    ? downsampleSeries(smoothSeries(points, weight), { buckets, range }).points.map(({ x, y, step }) => ({ x, y, step }))
+    ? downsampleSeries(smoothSeries(points, weight), { buckets, range }).points.map(({ x, y, step }) => ({
+        x,
+        y,
+        step,
+      }))
     : null;
 
 /**
