@@ -18,6 +18,7 @@ import { MlflowClient } from "mltrack-sdk/mlflow";
 import { startTestMlflow, startTestUi } from "../../tests/support/stack";
 import { median } from "../lib/load";
 import { fmt, machine, today, type BenchReport } from "../lib/report";
+import { measureRecharts } from "./recharts-probe";
 
 const int = (name: string, fallback: number) => {
   const value = Number(process.env[name] ?? fallback);
@@ -190,17 +191,14 @@ async function openCompare(browser: Browser, url: string, lines: number, charts 
 
 /** Frame gaps (ms) while scrolling the 10-chart page and hovering each chart: the interaction latency. */
 async function interaction(page: Page): Promise<{ p95: number; max: number; frames: number }> {
-  await page.evaluate(() => {
-    const gaps: number[] = [];
-    (window as unknown as { __gaps: number[] }).__gaps = gaps;
+  // A string, not a function: tsx would wrap named inner functions in a helper the page lacks.
+  await page.evaluate(`(() => {
+    const gaps = [];
+    window.__gaps = gaps;
     let last = performance.now();
-    const tick = (now: number) => {
-      gaps.push(now - last);
-      last = now;
-      requestAnimationFrame(tick);
-    };
+    const tick = (now) => { gaps.push(now - last); last = now; requestAnimationFrame(tick); };
     requestAnimationFrame(tick);
-  });
+  })()`);
   for (let round = 0; round < 2; round++) {
     for (let i = 0; i < 12; i++) {
       await page.mouse.wheel(0, round === 0 ? 400 : -400);
@@ -272,7 +270,6 @@ export async function run(): Promise<BenchReport> {
     const extremes = await checkExtremes(mlflow, served, Math.min(RUNS, 10));
 
     // The browser: navigation to the overlay painted, with the server cold and cached.
-    const url = `${ui.url}/compare?runs=${runIds.join(",")}&m=loss`;
     const paint = { cold: [] as number[], cached: [] as number[], bytes: 0 };
     for (let round = 0; round < ROUNDS; round++) {
       await restartUi();
@@ -288,7 +285,6 @@ export async function run(): Promise<BenchReport> {
         `  round ${round + 1} painted: cold ${fmt(paint.cold.at(-1)!, 0)} ms, cached ${fmt(paint.cached.at(-1)!, 0)} ms`,
       );
     }
-    void url;
 
     const mlflowUi = { ms: [] as number[], traces: 0 };
     for (let round = 0; round < ROUNDS; round++) {
@@ -308,6 +304,18 @@ export async function run(): Promise<BenchReport> {
     await tenCharts.page.evaluate(() => window.scrollTo(0, 0));
     const latency = await interaction(tenCharts.page);
     await tenCharts.close();
+
+    // recharts at the density the overlay API sends (4 points per bucket), one chart: the canvas decision.
+    const rechartsPoints = Math.min(4 * BUCKETS, STEPS);
+    const recharts = await measureRecharts(browser, {
+      runs: RUNS,
+      points: rechartsPoints,
+      charts: 1,
+      timeoutMs: TIMEOUT,
+    });
+    console.log(
+      `  recharts, ${RUNS} lines × ${rechartsPoints} points: painted ${fmt(recharts.paintMs, 0)} ms, hover worst frame ${fmt(recharts.hoverMax, 0)} ms`,
+    );
 
     const m = {
       prepCold: median(prep.cold),
@@ -335,6 +343,7 @@ export async function run(): Promise<BenchReport> {
       `| navigation to the overlay painted, server cached (ms) | ${fmt(m.paintCached, 0)} | |`,
       `| bytes received by the page, all responses (KB) | ${fmt(paint.bytes / 1024, 0)} | |`,
       `| 10 charts, frame gaps while scrolling and hovering: p95 / worst (ms) | ${fmt(latency.p95, 0)} / ${fmt(latency.max, 0)} (${latency.frames} frames) | |`,
+      `| recharts (SVG) at the same density, one chart of ${RUNS} lines × ${rechartsPoints} points, data in the page: painted / hover p95 / hover worst (ms) | ${fmt(recharts.paintMs, 0)} / ${fmt(recharts.hoverP95, 0)} / ${fmt(recharts.hoverMax, 0)} | |`,
       "",
       ...verdicts.map((v) => `- ${v}`),
     ].join("\n");
