@@ -297,10 +297,12 @@ export async function run(): Promise<BenchReport> {
     // Ten charts on one page (loss and nine metrics of MANY_STEPS steps), server cache warm.
     const many = `${ui.url}/compare?runs=${runIds.join(",")}&m=loss${EXTRA_KEYS.map((k) => `&m=${k}`).join("")}`;
     const tenCharts = await openCompare(browser, many, RUNS, 2);
-    // Scroll every chart into view once so each mounts and paints before measuring.
-    const areas = tenCharts.page.getByTestId("overlay-chart");
-    for (let c = 0; c < (await areas.count()); c++) await areas.nth(c).scrollIntoViewIfNeeded();
-    await tenCharts.page.waitForFunction(painted(RUNS, 10), undefined, { polling: 200, timeout: TIMEOUT });
+    // Scroll to each chart in turn (charts mount when first seen) and wait until all ten have painted.
+    const cards = tenCharts.page.getByTestId("overlay-chart");
+    for (let c = 0; c < (await cards.count()); c++) {
+      await cards.nth(c).scrollIntoViewIfNeeded();
+      await tenCharts.page.waitForFunction(painted(RUNS, c + 1), undefined, { polling: 100, timeout: TIMEOUT });
+    }
     await tenCharts.page.evaluate(() => window.scrollTo(0, 0));
     const latency = await interaction(tenCharts.page);
     await tenCharts.close();

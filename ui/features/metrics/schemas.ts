@@ -128,7 +128,7 @@ export const GroupSeriesRequest = z
     groups: z
       .array(
         z
-          .object({ id: z.string().min(1).max(500), runIds: z.array(RunId).min(1).max(OVERLAY_LIMITS.groupRuns) })
+          .object({ id: z.string().min(1).max(8000), runIds: z.array(RunId).min(1).max(OVERLAY_LIMITS.groupRuns) })
           .strict(),
       )
       .min(1)

@@ -39,11 +39,14 @@ function roundX(view: CompareView, x: number): number {
 
 /**
  * One metric over the shown runs. The card is light; its chart mounts, and asks the server for its
- * series, only while it is on (or near) the screen.
+ * series, once it comes on (or near) the screen.
  */
 export const OverlayChartCard = memo(function OverlayChartCard(props: OverlayChartCardProps) {
   const { metricKey, view, onChange } = props;
   const [ref, inView] = useInView<HTMLDivElement>();
+  // Mounted on first sight and kept: scrolling back past a chart does not redraw it from nothing.
+  const [seen, setSeen] = useState(false);
+  if (inView && !seen) setSeen(true);
   const zoom = view.zooms.find((z) => z.key === metricKey) ?? null;
   const setZoom = (next: { from: number; to: number } | null) => {
     const others = view.zooms.filter((z) => z.key !== metricKey);
