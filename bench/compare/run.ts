@@ -33,7 +33,7 @@ const SEED_CONCURRENCY = int("BENCH_COMPARE_SEED_CONCURRENCY", 4);
 const BATCH = 1000; // MLflow's log-batch limit on metrics per call
 const BUCKETS = 1000;
 const EXTRA_KEYS = Array.from({ length: 9 }, (_, i) => `metric_${i + 1}`);
-const TIMEOUT = 600_000;
+const TIMEOUT = Number(process.env.BENCH_COMPARE_TIMEOUT_MS ?? 600_000);
 const T0 = Date.UTC(2026, 0, 1);
 
 /** Deterministic noise in [0, 1). */
@@ -296,15 +296,28 @@ export async function run(): Promise<BenchReport> {
 
     // Ten charts on one page (loss and nine metrics of MANY_STEPS steps), server cache warm.
     const many = `${ui.url}/compare?runs=${runIds.join(",")}&m=loss${EXTRA_KEYS.map((k) => `&m=${k}`).join("")}`;
-    const tenCharts = await openCompare(browser, many, RUNS, 2);
+    console.log("  ten charts: opening...");
+    const tenCharts = await openCompare(browser, many, RUNS, 1);
     // Scroll to each chart in turn (charts mount when first seen) and wait until all ten have painted.
     const cards = tenCharts.page.getByTestId("overlay-chart");
     for (let c = 0; c < (await cards.count()); c++) {
       await cards.nth(c).scrollIntoViewIfNeeded();
-      await tenCharts.page.waitForFunction(painted(RUNS, c + 1), undefined, { polling: 100, timeout: TIMEOUT });
+      try {
+        await tenCharts.page.waitForFunction(painted(RUNS, c + 1), undefined, { polling: 100, timeout: TIMEOUT });
+      } catch (err) {
+        const state = await tenCharts.page.evaluate(
+          `[...document.querySelectorAll('[data-testid="overlay-chart"]')].map((card) => {
+             const p = card.querySelector('[data-testid="overlay-panel"]');
+             return card.getAttribute("data-metric-key") + ":" + (p ? [p.getAttribute("data-loading"), p.getAttribute("data-lines"), !!p.querySelector("canvas[data-painted]"), p.querySelector('[role="alert"]')?.textContent ?? ""].join(",") : "not mounted");
+           }).join(" | ")`,
+        );
+        throw new Error(`ten charts: chart ${c + 1} never painted: ${String(state)}`, { cause: err });
+      }
+      console.log(`  ten charts: chart ${c + 1} painted`);
     }
     await tenCharts.page.evaluate(() => window.scrollTo(0, 0));
     const latency = await interaction(tenCharts.page);
+    console.log(`  ten charts: frame gaps p95 ${fmt(latency.p95, 0)} ms, worst ${fmt(latency.max, 0)} ms`);
     await tenCharts.close();
 
     // recharts at the density the overlay API sends (4 points per bucket), one chart: the canvas decision.

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { memo, useMemo, useRef, useState } from "react";
+import { memo, useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -16,7 +16,6 @@ import {
 import { metricQueries } from "@/features/metrics";
 import { bucketsFor } from "@/features/metrics/chart-model";
 import { useElementWidth } from "@/features/metrics/hooks/use-element-width";
-import { useInView } from "@/features/metrics/hooks/use-in-view";
 import { RUN_PALETTE } from "../run-colors";
 import type { CompareRun } from "../schemas";
 import type { CompareView } from "../search-params";
@@ -32,6 +31,28 @@ export interface OverlayChartCardProps {
   onChange: (next: CompareView, mode?: "push" | "replace") => void;
 }
 
+/**
+ * Whether the element has come on (or within 300px of) the screen yet. Charts mount on first sight and
+ * stay: scrolling back past one does not redraw it from nothing.
+ */
+function useSeen<T extends Element>() {
+  const ref = useRef<T>(null);
+  const [seen, setSeen] = useState(false);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element || seen) return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) setSeen(true);
+      },
+      { rootMargin: "300px" },
+    );
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [seen]);
+  return [ref, seen] as const;
+}
+
 /** Rounds a zoom end: whole steps and milliseconds, six significant digits for a metric axis. */
 function roundX(view: CompareView, x: number): number {
   return view.xAxis.startsWith("metric:") ? Number(x.toPrecision(6)) : Math.round(x);
@@ -43,10 +64,7 @@ function roundX(view: CompareView, x: number): number {
  */
 export const OverlayChartCard = memo(function OverlayChartCard(props: OverlayChartCardProps) {
   const { metricKey, view, onChange } = props;
-  const [ref, inView] = useInView<HTMLDivElement>();
-  // Mounted on first sight and kept: scrolling back past a chart does not redraw it from nothing.
-  const [seen, setSeen] = useState(false);
-  if (inView && !seen) setSeen(true);
+  const [ref, seen] = useSeen<HTMLDivElement>();
   const zoom = view.zooms.find((z) => z.key === metricKey) ?? null;
   const setZoom = (next: { from: number; to: number } | null) => {
     const others = view.zooms.filter((z) => z.key !== metricKey);
@@ -95,7 +113,7 @@ export const OverlayChartCard = memo(function OverlayChartCard(props: OverlayCha
       </CardHeader>
       <CardContent className="px-4">
         <div ref={ref} style={{ minHeight: PLOT_HEIGHT + 40 }}>
-          {inView ? (
+          {seen ? (
             <OverlayPanel {...props} zoom={zoom} onZoom={setZoom} />
           ) : (
             <Skeleton className="h-[300px] w-full" />
