@@ -95,9 +95,7 @@ async function seed(mlflow: MlflowClient): Promise<{ experimentId: string; runId
 interface SeriesAnswer {
   series: {
     runId: string;
-    points: { x: number; y: number | null; step: number }[];
-    xMin: number | null;
-    xMax: number | null;
+    line: { x: number[]; y: (number | null)[] };
   }[];
 }
 
@@ -149,7 +147,10 @@ async function checkExtremes(mlflow: MlflowClient, served: SeriesAnswer["series"
         if (m.value > e.max.value) e.max = m;
       }
     }
-    const drawn = new Set(series.points.filter((p) => p.y !== null).map((p) => `${p.step}:${p.y}`));
+    // On a step axis the wire's x is the step.
+    const drawn = new Set(
+      series.line.x.flatMap((x, i) => (series.line.y[i] === null ? [] : [`${x}:${series.line.y[i]}`])),
+    );
     for (const { min, max } of extremes.values()) {
       buckets++;
       if (!drawn.has(`${min.step}:${min.value}`)) missing++;

@@ -6,6 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { MlflowClient } from "mltrack-sdk/mlflow";
+import { fromLineColumns } from "@/features/compare/prepare";
 import { GroupSeriesResponse, OverlaySeriesResponse } from "@/features/metrics";
 
 const mlflow = new MlflowClient({ trackingUri: inject("mlflowUrl"), auth: null });
@@ -70,9 +71,11 @@ describe("compare series API", () => {
       const expected = Array.from({ length: STEPS }, (_, step) => step).filter((step) => !skipped(i, step));
       expect(s.totalPoints).toBe(expected.length);
       // A missing step is left out, never a zero.
-      expect(s.points.filter((p) => p.y !== null).map((p) => [p.step, p.y])).toEqual(
-        expected.map((step) => [step, lossAt(i, step)]),
-      );
+      expect(
+        fromLineColumns(s.line)
+          .filter((p) => p.y !== null)
+          .map((p) => [p.step, p.y]),
+      ).toEqual(expected.map((step) => [step, lossAt(i, step)]));
     });
   });
 
@@ -86,7 +89,7 @@ describe("compare series API", () => {
     });
     expect(res.status).toBe(200);
     const [first] = OverlaySeriesResponse.parse(res.body).series;
-    const placed = first!.points.filter((p) => p.y !== null);
+    const placed = fromLineColumns(first!.line).filter((p) => p.y !== null);
     for (const p of placed) expect(p.x).toBe(p.step / 4);
     // EMA (debiased) over run 0's loss values in step order.
     let last = 0;
@@ -96,7 +99,7 @@ describe("compare series API", () => {
       decay *= 0.5;
       return last / (1 - decay);
     });
-    expect(first!.smoothed!.map((p) => p.y)).toEqual(expected.map((v) => expect.closeTo(v, 9)));
+    expect(first!.smoothed!.y).toEqual(expected.map((v) => expect.closeTo(v, 9)));
   });
 
   it("gives each group's mean, std and count per step over its runs", async () => {

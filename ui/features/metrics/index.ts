@@ -7,6 +7,7 @@ export {
   SeriesRange,
   XAxisSchema,
   OVERLAY_LIMITS,
+  LineColumns,
   OverlaySeries,
   OverlaySeriesRequest,
   OverlaySeriesResponse,

@@ -103,12 +103,31 @@ export const OverlaySeriesRequest = z
   .strict();
 export type OverlaySeriesRequest = z.input<typeof OverlaySeriesRequest>;
 
-const SmoothedPointWire = z.object({ x: z.number(), y: z.number().nullable(), step: z.number() }).strict();
+/**
+ * A drawn line as parallel columns (a third of the bytes of one object per point: 100 runs × 4,000
+ * points is the common case); `y: null` breaks the line. `step` is left out on a step axis (it is x).
+ */
+export const LineColumns = z
+  .object({ x: z.array(z.number()), y: z.array(z.number().nullable()), step: z.array(z.number()).optional() })
+  .strict();
+export type LineColumns = z.infer<typeof LineColumns>;
 
-export const OverlaySeries = MetricSeries.extend({
-  /** The smoothed line (EMA over the full series, then downsampled), or null without smoothing. */
-  smoothed: z.array(SmoothedPointWire).nullable(),
-}).strict();
+export const OverlaySeries = z
+  .object({
+    runId: z.string(),
+    key: z.string(),
+    line: LineColumns,
+    /** The smoothed line (EMA over the full series, then downsampled), or null without smoothing. */
+    smoothed: LineColumns.nullable(),
+    markers: MetricSeries.shape.markers,
+    totalPoints: z.number().int().nonnegative(),
+    sampled: z.boolean(),
+    xMin: z.number().nullable(),
+    xMax: z.number().nullable(),
+    yMin: z.number().nullable(),
+    yMax: z.number().nullable(),
+  })
+  .strict();
 export type OverlaySeries = z.infer<typeof OverlaySeries>;
 
 export const OverlaySeriesResponse = z
@@ -153,7 +172,7 @@ export const GroupSeries = z
     /** The mean line with the ± std band's envelope per drawn point; steps no run has are not there. */
     points: z.array(BandPointWire),
     /** The mean smoothed at full resolution, then downsampled; null without smoothing. */
-    smoothed: z.array(SmoothedPointWire).nullable(),
+    smoothed: LineColumns.nullable(),
     sampled: z.boolean(),
   })
   .strict();

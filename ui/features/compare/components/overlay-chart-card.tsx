@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import {
+  fromLineColumns,
   groupRuns,
   overlayFrame,
   overlaySvg,
@@ -113,11 +114,7 @@ export const OverlayChartCard = memo(function OverlayChartCard(props: OverlayCha
       </CardHeader>
       <CardContent className="px-4">
         <div ref={ref} style={{ minHeight: PLOT_HEIGHT + 40 }}>
-          {seen ? (
-            <OverlayPanel {...props} zoom={zoom} onZoom={setZoom} />
-          ) : (
-            <Skeleton className="h-[300px] w-full" />
-          )}
+          {seen ? <OverlayPanel {...props} zoom={zoom} onZoom={setZoom} /> : <Skeleton className="h-[300px] w-full" />}
         </div>
       </CardContent>
     </Card>
@@ -177,7 +174,14 @@ function OverlayPanel({
         const mean = group.points.map(({ x, mean: y, step }) => ({ x, y, step }));
         lines.push({ id: `group:${group.id}`, label, color, points: mean, alpha: smoothing ? 0.3 : 1, width: 2 });
         if (group.smoothed)
-          lines.push({ id: `group:${group.id}:smoothed`, label, color, points: group.smoothed, alpha: 1, width: 2 });
+          lines.push({
+            id: `group:${group.id}:smoothed`,
+            label,
+            color,
+            points: fromLineColumns(group.smoothed),
+            alpha: 1,
+            width: 2,
+          });
       }
     }
     const thin = view.groupBy !== null;
@@ -191,7 +195,7 @@ function OverlayPanel({
         id: series.runId,
         label,
         color,
-        points: series.points,
+        points: fromLineColumns(series.line),
         alpha: smoothing ? 0.25 : 1,
         width: thin ? 1 : 1.5,
       });
@@ -200,7 +204,7 @@ function OverlayPanel({
           id: `${series.runId}:smoothed`,
           label,
           color,
-          points: series.smoothed,
+          points: fromLineColumns(series.smoothed),
           alpha: 1,
           width: thin ? 1 : 1.5,
         });

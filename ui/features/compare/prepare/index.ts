@@ -6,7 +6,7 @@ export { X_AXES, toMetricColumns, toSeriesPoints } from "./series-points";
 export type { MetricColumns, SeriesPoint, XAxis } from "./series-points";
 export { emaSmooth, smoothSeries } from "./smoothing";
 export { joinOnStep } from "./x-metric";
-export { overlayPoints, xMetricKey } from "./overlay-points";
+export { fromLineColumns, overlayPoints, xMetricKey } from "./overlay-points";
 export type { OverlayXAxis } from "./overlay-points";
 export { downsampleBand, groupStatistics } from "./group-series";
 export type { BandPoint, GroupStatPoint } from "./group-series";

@@ -18,3 +18,12 @@ export function overlayPoints(history: MetricColumns, xAxis: OverlayXAxis, xHist
   if (!xHistory) throw new Error(`x-axis ${xAxis} needs that metric's history`);
   return joinOnStep(history, xHistory);
 }
+
+/** Drawn points back from the wire's columns (steps are x on a step axis). */
+export function fromLineColumns(columns: {
+  x: readonly number[];
+  y: readonly (number | null)[];
+  step?: readonly number[] | undefined;
+}): { x: number; y: number | null; step: number }[] {
+  return columns.x.map((x, i) => ({ x, y: columns.y[i] ?? null, step: columns.step?.[i] ?? x }));
+}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { fromLineColumns } from "@/features/compare/prepare";
 import { GroupSeriesResponse, OverlaySeriesRequest, OverlaySeriesResponse } from "../schemas";
 import { createHistoryReader } from "./history-reader";
 import { readGroupSeries, readOverlaySeries } from "./read-overlay";
@@ -18,10 +19,12 @@ describe("readOverlaySeries", () => {
     );
     expect(OverlaySeriesResponse.safeParse(result).success).toBe(true);
     const [r1, r2] = result.series;
-    expect(r1!.points).toContainEqual(expect.objectContaining({ x: 12_345, y: 1e6 }));
-    expect(r1!.points.length).toBeLessThanOrEqual(400);
+    expect(fromLineColumns(r1!.line)).toContainEqual({ x: 12_345, y: 1e6, step: 12_345 });
+    // On a step axis steps are x: the wire leaves them out.
+    expect(r1!.line.step).toBeUndefined();
+    expect(r1!.line.x.length).toBeLessThanOrEqual(400);
     // EMA at full resolution: the smoothed value at the spike is exactly (1 − w)·1e6 + w·1 (debiased ≈ 1).
-    const atSpike = r1!.smoothed!.find((p) => p.step === 12_345);
+    const atSpike = fromLineColumns(r1!.smoothed!).find((p) => p.step === 12_345);
     expect(atSpike?.y).toBeCloseTo(0.1 * 1e6 + 0.9 * 1, 3);
     expect(r2).toMatchObject({ runId: "r2", totalPoints: 0, smoothed: null });
   });
@@ -40,7 +43,11 @@ describe("readOverlaySeries", () => {
       createHistoryReader(),
     );
     expect(result.xAxis).toBe("metric:epoch");
-    expect(result.series[0]!.points.filter((p) => p.y !== null).map((p) => [p.x, p.y])).toEqual([
+    expect(
+      fromLineColumns(result.series[0]!.line)
+        .filter((p) => p.y !== null)
+        .map((p) => [p.x, p.y]),
+    ).toEqual([
       [0, 10],
       [0, 9],
       [0, 8],

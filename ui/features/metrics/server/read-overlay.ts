@@ -8,6 +8,7 @@ import {
   smoothSeries,
   toMetricColumns,
   xMetricKey,
+  type DownsampledSeries,
   type OverlayXAxis,
   type SeriesPoint,
 } from "@/features/compare/prepare";
@@ -16,11 +17,11 @@ import {
   OverlaySeriesRequest,
   type GroupSeries,
   type GroupSeriesResponse,
+  type LineColumns,
   type OverlaySeries,
   type OverlaySeriesResponse,
 } from "../schemas";
 import { sharedHistoryReader, type HistoryReader } from "./history-reader";
-import { toWire } from "./read-series";
 
 const EMPTY = toMetricColumns([]);
 
@@ -47,14 +48,52 @@ async function runPoints(
   return overlayPoints(history, xAxis, xHistory);
 }
 
-const smoothedWire = (points: SeriesPoint[], weight: number, buckets: number, range?: { from: number; to: number }) =>
-  weight > 0
-    ? downsampleSeries(smoothSeries(points, weight), { buckets, range }).points.map(({ x, y, step }) => ({
-        x,
-        y,
-        step,
-      }))
-    : null;
+/** Drawn points as columns; steps are left out on a step axis, where they are x. */
+export function toLineColumns(
+  points: readonly { x: number; y: number | null; step: number }[],
+  xAxis: OverlayXAxis,
+): LineColumns {
+  return {
+    x: points.map((p) => p.x),
+    y: points.map((p) => p.y),
+    ...(xAxis === "step" ? {} : { step: points.map((p) => p.step) }),
+  };
+}
+
+function smoothedWire(
+  points: SeriesPoint[],
+  {
+    smoothing,
+    buckets,
+    range,
+    xAxis,
+  }: { smoothing: number; buckets: number; range?: { from: number; to: number }; xAxis: OverlayXAxis },
+): LineColumns | null {
+  if (smoothing === 0) return null;
+  return toLineColumns(downsampleSeries(smoothSeries(points, smoothing), { buckets, range }).points, xAxis);
+}
+
+function toOverlayWire(
+  runId: string,
+  key: string,
+  series: DownsampledSeries,
+  smoothed: LineColumns | null,
+  xAxis: OverlayXAxis,
+): OverlaySeries {
+  return {
+    runId,
+    key,
+    line: toLineColumns(series.points, xAxis),
+    smoothed,
+    markers: series.markers,
+    totalPoints: series.totalPoints,
+    sampled: series.sampled,
+    xMin: series.xMin ?? null,
+    xMax: series.xMax ?? null,
+    yMin: series.yMin ?? null,
+    yMax: series.yMax ?? null,
+  };
+}
 
 /**
  * One metric over up to 100 runs for an overlay chart: each run's full history on the x-axis, smoothed
@@ -71,11 +110,10 @@ export async function readOverlaySeries(
   const series = await Promise.all(
     runs.map(async (run): Promise<OverlaySeries> => {
       const points = await runPoints(mlflow, reader, run, metricKey, xAxis);
-      if (!points) return { ...toWire(run.info.runId, metricKey, downsampleSeries([], { buckets })), smoothed: null };
-      return {
-        ...toWire(run.info.runId, metricKey, downsampleSeries(points, { buckets, range })),
-        smoothed: smoothedWire(points, smoothing, buckets, range),
-      };
+      const { runId } = run.info;
+      if (!points) return toOverlayWire(runId, metricKey, downsampleSeries([], { buckets }), null, xAxis);
+      const smoothed = smoothedWire(points, { smoothing, buckets, range, xAxis });
+      return toOverlayWire(runId, metricKey, downsampleSeries(points, { buckets, range }), smoothed, xAxis);
     }),
   );
   return {
@@ -110,7 +148,7 @@ export async function readGroupSeries(
         id,
         runs: histories.length,
         points: band.points,
-        smoothed: smoothedWire(meanLine, smoothing, buckets, range),
+        smoothed: smoothedWire(meanLine, { smoothing, buckets, range, xAxis }),
         sampled: band.sampled,
       };
     }),

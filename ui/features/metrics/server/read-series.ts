@@ -36,7 +36,7 @@ export async function readMetricSeries(
   };
 }
 
-export function toWire(runId: string, key: string, series: DownsampledSeries): MetricSeries {
+function toWire(runId: string, key: string, series: DownsampledSeries): MetricSeries {
   return {
     runId,
     key,
