@@ -6,5 +6,14 @@ export {
   SERIES_LIMITS,
   SeriesRange,
   XAxisSchema,
+  OVERLAY_LIMITS,
+  LineColumns,
+  OverlaySeries,
+  OverlaySeriesRequest,
+  OverlaySeriesResponse,
+  OverlayXAxisSchema,
+  GroupSeries,
+  GroupSeriesRequest,
+  GroupSeriesResponse,
 } from "./schemas";
 export { metricQueries } from "./queries";

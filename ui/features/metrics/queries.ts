@@ -1,6 +1,7 @@
 import { queryOptions } from "@tanstack/react-query";
 import { apiPost } from "@/lib/api-client";
-import type { MetricSeriesRequest, MetricSeriesResponse } from "./schemas";
+import { fetchOverlay, type OverlayRequest } from "./overlay-fetch";
+import type { GroupSeriesRequest, GroupSeriesResponse, MetricSeriesRequest, MetricSeriesResponse } from "./schemas";
 
 export const metricQueries = {
   all: () => ["metrics"] as const,
@@ -15,6 +16,21 @@ export const metricQueries = {
       queryFn: ({ signal }) => apiPost<MetricSeriesResponse>("/api/metrics/series", request, signal),
       // Keep the last drawing on screen while a zoom, a resize or new points load, but never across
       // x-axes: a step-based line shown on a time axis would be wrong, not just old.
+      placeholderData: (previous) => (previous?.xAxis === (request.xAxis ?? "step") ? previous : undefined),
+    }),
+  /** One metric over the compared runs (any number: fetched 100 runs a request, a few at a time). */
+  overlay: (request: OverlayRequest) =>
+    queryOptions({
+      queryKey: [...metricQueries.all(), "overlay", request] as const,
+      queryFn: ({ signal }) => fetchOverlay(request, signal),
+      // Keep the last drawing while a zoom or a new smoothing loads, never across x-axes.
+      placeholderData: (previous) => (previous?.xAxis === (request.xAxis ?? "step") ? previous : undefined),
+    }),
+  /** One metric's mean ± std per group of runs. */
+  groups: (request: GroupSeriesRequest) =>
+    queryOptions({
+      queryKey: [...metricQueries.all(), "groups", request] as const,
+      queryFn: ({ signal }) => apiPost<GroupSeriesResponse>("/api/metrics/groups", request, signal),
       placeholderData: (previous) => (previous?.xAxis === (request.xAxis ?? "step") ? previous : undefined),
     }),
 };

@@ -277,3 +277,28 @@ describe("downsampleSeries: edge cases", () => {
     }
   });
 });
+
+describe("downsampleSeries: the issue's case", () => {
+  it("keeps a single-step spike of 1e6 and the NaN/±Infinity markers in a 100,000-step series", () => {
+    const points = series(100_000, (step) =>
+      step === 77_777
+        ? 1e6
+        : step === 5
+          ? NaN
+          : step === 50_000
+            ? Infinity
+            : step === 99_000
+              ? -Infinity
+              : Math.sin(step),
+    );
+    const result = downsampleSeries(points, { buckets: 1000 });
+    expect(result.points.filter((p) => p.y !== null).length).toBeLessThanOrEqual(4000);
+    expect(result.points).toContainEqual(drawn(77_777, 1e6, 77_777));
+    expect(result.yMax).toBe(1e6);
+    expect(result.markers.map((m) => [m.kind, m.step])).toEqual([
+      ["nan", 5],
+      ["+inf", 50_000],
+      ["-inf", 99_000],
+    ]);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { emaSmooth } from "./smoothing";
+import { emaSmooth, smoothSeries } from "./smoothing";
 
 const line = (...values: (number | null)[]) => values.map((y, step) => ({ x: step, y, step }));
 
@@ -48,5 +48,27 @@ describe("emaSmooth", () => {
 
   it("rejects a weight outside [0, 1)", () => {
     for (const weight of [-0.1, 1, 1.5, NaN]) expect(() => emaSmooth(line(1), weight)).toThrow(RangeError);
+  });
+});
+
+describe("smoothSeries", () => {
+  it("smooths in x order at full resolution, before any downsampling", () => {
+    const points = [
+      { x: 2, y: 3, step: 2 },
+      { x: 0, y: 1, step: 0 },
+      { x: 1, y: 3, step: 1 },
+    ];
+    const smoothed = smoothSeries(points, 0.5);
+    expect(smoothed.map((p) => p.x)).toEqual([0, 1, 2]);
+    expect(smoothed[0]?.y).toBeCloseTo(1);
+    expect(smoothed[1]?.y).toBeCloseTo(1.75 / 0.75);
+    expect(points[0]?.x).toBe(2);
+  });
+
+  it("keeps a spike's effect exact on a long series: the smoothed value right after it is what EMA gives", () => {
+    const points = Array.from({ length: 100_000 }, (_, step) => ({ x: step, y: step === 70_000 ? 1e6 : 0, step }));
+    const smoothed = smoothSeries(points, 0.9);
+    expect(smoothed[70_000]?.y).toBeCloseTo(1e5, 6);
+    expect(smoothed[70_001]?.y).toBeCloseTo(9e4, 6);
   });
 });

@@ -26,3 +26,12 @@ export function emaSmooth<P extends { y: number | null }>(points: readonly P[], 
   }
   return smoothed;
 }
+
+/**
+ * Smooths a full-resolution series in x order (the order the line is drawn in), before any
+ * downsampling, so the smoothed line drawn from its buckets is exact. Returns new points sorted by x.
+ */
+export function smoothSeries<P extends { x: number; y: number }>(points: readonly P[], weight: number): P[] {
+  const sorted = [...points].sort((a, b) => a.x - b.x);
+  return emaSmooth(sorted, weight) as P[];
+}

@@ -8,3 +8,4 @@ export {
   type HistoryReaderOptions,
   type HistoryRequest,
 } from "./history-reader";
+export { readGroupSeries, readOverlaySeries } from "./read-overlay";

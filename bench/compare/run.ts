@@ -1,0 +1,373 @@
+/**
+ * bench/compare: a real MLflow holding RUNS runs × STEPS steps of one metric (`loss`), opened in headless
+ * Chromium on MLTrack's compare page and on MLflow's own chart view of the same runs. Measures the
+ * server's series preparation (cold: histories read from MLflow; cached: finished runs' histories kept),
+ * navigation to the overlay painted (cold and cached server), bytes sent, MLflow's chart view to its chart
+ * painted, 10 such charts on one page (frame gaps while scrolling and hovering), and checks that every
+ * bucket's true min and max are among the served points.
+ *
+ * Size: BENCH_COMPARE_RUNS (default 100), BENCH_COMPARE_STEPS (100,000), BENCH_COMPARE_MANY_STEPS
+ * (steps of the nine extra metrics of the 10-chart page, default 4,000), BENCH_COMPARE_ROUNDS (3),
+ * BENCH_COMPARE_SEED_CONCURRENCY (log-batch calls in flight, 4).
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { MlflowClient } from "mltrack-sdk/mlflow";
+import { startTestMlflow, startTestUi } from "../../tests/support/stack";
+import { median } from "../lib/load";
+import { fmt, machine, today, type BenchReport } from "../lib/report";
+import { measureRecharts } from "./recharts-probe";
+
+const int = (name: string, fallback: number) => {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer`);
+  return value;
+};
+const RUNS = int("BENCH_COMPARE_RUNS", 100);
+const STEPS = int("BENCH_COMPARE_STEPS", 100_000);
+// 4 × the buckets: each bucket then draws its full 4 points, the same density as 100,000 steps.
+const MANY_STEPS = int("BENCH_COMPARE_MANY_STEPS", 4_000);
+const ROUNDS = int("BENCH_COMPARE_ROUNDS", 3);
+const SEED_CONCURRENCY = int("BENCH_COMPARE_SEED_CONCURRENCY", 4);
+const BATCH = 1000; // MLflow's log-batch limit on metrics per call
+const BUCKETS = 1000;
+const EXTRA_KEYS = Array.from({ length: 9 }, (_, i) => `metric_${i + 1}`);
+const TIMEOUT = Number(process.env.BENCH_COMPARE_TIMEOUT_MS ?? 600_000);
+const T0 = Date.UTC(2026, 0, 1);
+
+/** Deterministic noise in [0, 1). */
+const noise = (i: number, step: number) => (((i * 2_654_435_761 + step * 40_503) >>> 0) % 10_007) / 10_007;
+/** Run i's loss: a noisy decay with one spike of 1e6 at a step of its own. */
+const spikeStep = (i: number) => (i * 7919 + 4321) % STEPS;
+const lossAt = (i: number, step: number) =>
+  step === spikeStep(i) ? 1e6 : 1 / (1 + step / 1000) + 0.05 * noise(i, step) + i * 0.001;
+
+/** Every log-batch of the seed: `loss` for STEPS steps, then the nine extra keys for MANY_STEPS steps. */
+function* batches(runIds: string[]) {
+  for (const [i, runId] of runIds.entries()) {
+    for (let start = 0; start < STEPS; start += BATCH) {
+      const metrics = [];
+      for (let step = start; step < Math.min(STEPS, start + BATCH); step++)
+        metrics.push({ key: "loss", value: lossAt(i, step), step, timestamp: T0 + step * 100 });
+      yield { runId, metrics };
+    }
+    const perBatch = Math.floor(BATCH / EXTRA_KEYS.length);
+    for (let start = 0; start < MANY_STEPS; start += perBatch) {
+      const metrics = [];
+      for (let step = start; step < Math.min(MANY_STEPS, start + perBatch); step++)
+        for (const [k, key] of EXTRA_KEYS.entries())
+          metrics.push({
+            key,
+            value: Math.sin(step / (50 + k)) + noise(i + k, step),
+            step,
+            timestamp: T0 + step * 100,
+          });
+      yield { runId, metrics };
+    }
+  }
+}
+
+async function seed(mlflow: MlflowClient): Promise<{ experimentId: string; runIds: string[]; seconds: number }> {
+  const started = performance.now();
+  const experimentId = await mlflow.experiments.create({ name: "bench-compare" });
+  const runIds: string[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const run = await mlflow.runs.create({ experimentId, runName: `bench-run-${i}`, startTime: T0 });
+    runIds.push(run.info.runId);
+  }
+  const work = batches(runIds);
+  const total = RUNS * (Math.ceil(STEPS / BATCH) + Math.ceil(MANY_STEPS / Math.floor(BATCH / EXTRA_KEYS.length)));
+  let done = 0;
+  await Promise.all(
+    Array.from({ length: SEED_CONCURRENCY }, async () => {
+      for (let next = work.next(); !next.done; next = work.next()) {
+        await mlflow.runs.logBatch(next.value);
+        if (++done % 500 === 0)
+          console.log(`  log-batch ${done}/${total} (${fmt((performance.now() - started) / 1000, 0)} s)`);
+      }
+    }),
+  );
+  for (const runId of runIds) await mlflow.runs.update({ runId, status: "FINISHED", endTime: T0 + STEPS * 100 });
+  return { experimentId, runIds, seconds: (performance.now() - started) / 1000 };
+}
+
+interface SeriesAnswer {
+  series: {
+    runId: string;
+    line: { x: number[]; y: (number | null)[] };
+  }[];
+}
+
+/** The overlay as the page asks for it: requests of at most 100 runs, three in flight. */
+async function overlay(uiUrl: string, runIds: string[], metricKey: string) {
+  const started = performance.now();
+  const parts: string[][] = [];
+  for (let i = 0; i < runIds.length; i += 100) parts.push(runIds.slice(i, i + 100));
+  let bytes = 0;
+  const answers: SeriesAnswer[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(3, parts.length) }, async () => {
+      for (let i = next++; i < parts.length; i = next++) {
+        const res = await fetch(`${uiUrl}/api/metrics/overlay`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ runIds: parts[i], metricKey, buckets: BUCKETS }),
+        });
+        const text = await res.text();
+        if (!res.ok) throw new Error(`overlay: HTTP ${res.status} ${text.slice(0, 200)}`);
+        bytes += Buffer.byteLength(text);
+        answers[i] = JSON.parse(text) as SeriesAnswer;
+      }
+    }),
+  );
+  return { ms: performance.now() - started, bytes, series: answers.flatMap((a) => a.series) };
+}
+
+/** Every bucket's true min and max (from MLflow directly) must be among the served points. */
+async function checkExtremes(mlflow: MlflowClient, served: SeriesAnswer["series"], sample: number) {
+  let buckets = 0;
+  let missing = 0;
+  for (const series of served.slice(0, sample)) {
+    const history = [];
+    for await (const m of mlflow.metrics.getHistoryAll({ runId: series.runId, metricKey: "loss", maxResults: 25_000 }))
+      history.push(m);
+    history.sort((a, b) => a.step - b.step);
+    const start = history[0]!.step;
+    const width = (history.at(-1)!.step - start) / BUCKETS;
+    const bucketOf = (x: number) => (width > 0 ? Math.min(BUCKETS - 1, Math.floor((x - start) / width)) : 0);
+    const extremes = new Map<number, { min: (typeof history)[number]; max: (typeof history)[number] }>();
+    for (const m of history) {
+      const b = bucketOf(m.step);
+      const e = extremes.get(b);
+      if (!e) extremes.set(b, { min: m, max: m });
+      else {
+        if (m.value < e.min.value) e.min = m;
+        if (m.value > e.max.value) e.max = m;
+      }
+    }
+    // On a step axis the wire's x is the step.
+    const drawn = new Set(
+      series.line.x.flatMap((x, i) => (series.line.y[i] === null ? [] : [`${x}:${series.line.y[i]}`])),
+    );
+    for (const { min, max } of extremes.values()) {
+      buckets++;
+      if (!drawn.has(`${min.step}:${min.value}`)) missing++;
+      if (!drawn.has(`${max.step}:${max.value}`)) missing++;
+    }
+  }
+  return { buckets, missing };
+}
+
+const painted = (expectedLines: number, count: number) =>
+  new Function(
+    `const panels = [...document.querySelectorAll('[data-testid="overlay-panel"]')];
+     return panels.length >= ${count} && panels.slice(0, ${count}).every((p) =>
+       p.getAttribute("data-loading") === "false" && Number(p.getAttribute("data-lines")) === ${expectedLines} &&
+       p.querySelector('canvas[data-painted]'));`,
+  ) as () => boolean;
+
+async function timeTo(page: Page, ready: () => boolean): Promise<number> {
+  await page.waitForFunction(ready, undefined, { polling: "raf", timeout: TIMEOUT });
+  return page.evaluate(() => performance.now());
+}
+
+/** Navigation to the overlay painted, in a fresh browser context; bytes of every response. */
+async function openCompare(browser: Browser, url: string, lines: number, charts = 1) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  let bytes = 0;
+  page.on("response", (res) => {
+    void res
+      .body()
+      .then((body) => (bytes += body.byteLength))
+      .catch(() => {});
+  });
+  await page.goto(url, { waitUntil: "commit" });
+  const ms = await timeTo(page, painted(lines, charts));
+  await page.waitForTimeout(300);
+  return { ms, bytes, page, close: () => context.close() };
+}
+
+/** Frame gaps (ms) while scrolling the 10-chart page and hovering each chart: the interaction latency. */
+async function interaction(page: Page): Promise<{ p95: number; max: number; frames: number }> {
+  // A string, not a function: tsx would wrap named inner functions in a helper the page lacks.
+  await page.evaluate(`(() => {
+    const gaps = [];
+    window.__gaps = gaps;
+    let last = performance.now();
+    const tick = (now) => { gaps.push(now - last); last = now; requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+  })()`);
+  for (let round = 0; round < 2; round++) {
+    for (let i = 0; i < 12; i++) {
+      await page.mouse.wheel(0, round === 0 ? 400 : -400);
+      await page.waitForTimeout(60);
+    }
+  }
+  const areas = page.getByTestId("overlay-plot-area");
+  const count = await areas.count();
+  for (let c = 0; c < count; c++) {
+    await areas.nth(c).scrollIntoViewIfNeeded();
+    const box = await areas.nth(c).boundingBox();
+    if (!box) continue;
+    for (let k = 0; k <= 20; k++) await page.mouse.move(box.x + (box.width * k) / 20, box.y + box.height * 0.4);
+  }
+  const gaps = await page.evaluate(() => (window as unknown as { __gaps: number[] }).__gaps.slice(1));
+  const sorted = [...gaps].sort((a, b) => a - b);
+  return {
+    p95: sorted[Math.floor(sorted.length * 0.95)] ?? Number.NaN,
+    max: sorted.at(-1) ?? Number.NaN,
+    frames: gaps.length,
+  };
+}
+
+/** MLflow 3.18's own chart view of the experiment's runs, to its first line painted (Plotly traces). */
+async function openMlflowCharts(browser: Browser, mlflowUrl: string, experimentId: string) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${mlflowUrl}/#/experiments/${experimentId}/runs?compareRunsMode=CHART`, { waitUntil: "commit" });
+  const ms = await timeTo(page, () =>
+    Boolean(document.querySelector(".js-plotly-plot .scatterlayer .trace path.js-line[d]:not([d=''])")),
+  );
+  const traces = await page.evaluate(
+    () => document.querySelectorAll(".js-plotly-plot .scatterlayer .trace path.js-line").length,
+  );
+  await context.close();
+  return { ms, traces };
+}
+
+export async function run(): Promise<BenchReport> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "mltrack-bench-compare-"));
+  const mlflowServer = await startTestMlflow(dataDir);
+  let ui = await startTestUi(mlflowServer.url);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-quic"],
+  });
+  try {
+    const mlflow = new MlflowClient({ trackingUri: mlflowServer.url, auth: null, timeoutMs: 300_000 });
+    console.log(`  seeding ${RUNS} runs × ${STEPS} steps (+ 9 metrics × ${MANY_STEPS} steps)...`);
+    const { experimentId, runIds, seconds: seedSeconds } = await seed(mlflow);
+    console.log(`  seeded in ${fmt(seedSeconds, 1)} s`);
+    const restartUi = async () => {
+      await ui.stop();
+      ui = await startTestUi(mlflowServer.url);
+    };
+
+    // The server alone: cold (every history read from MLflow) and cached.
+    const prep = { cold: [] as number[], cached: [] as number[], bytes: 0 };
+    let served: SeriesAnswer["series"] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      if (round > 0) await restartUi();
+      const cold = await overlay(ui.url, runIds, "loss");
+      prep.cold.push(cold.ms);
+      prep.cached.push((await overlay(ui.url, runIds, "loss")).ms);
+      prep.bytes = cold.bytes;
+      served = cold.series;
+      console.log(`  round ${round + 1} series: cold ${fmt(cold.ms, 0)} ms, cached ${fmt(prep.cached.at(-1)!, 0)} ms`);
+    }
+    const extremes = await checkExtremes(mlflow, served, Math.min(RUNS, 10));
+
+    // The browser: navigation to the overlay painted, with the server cold and cached.
+    const paint = { cold: [] as number[], cached: [] as number[], bytes: 0 };
+    for (let round = 0; round < ROUNDS; round++) {
+      await restartUi();
+      const coldUrl = `${ui.url}/compare?runs=${runIds.join(",")}&m=loss`;
+      const cold = await openCompare(browser, coldUrl, RUNS);
+      paint.cold.push(cold.ms);
+      paint.bytes = cold.bytes;
+      await cold.close();
+      const cached = await openCompare(browser, coldUrl, RUNS);
+      paint.cached.push(cached.ms);
+      await cached.close();
+      console.log(
+        `  round ${round + 1} painted: cold ${fmt(paint.cold.at(-1)!, 0)} ms, cached ${fmt(paint.cached.at(-1)!, 0)} ms`,
+      );
+    }
+
+    const mlflowUi = { ms: [] as number[], traces: 0 };
+    for (let round = 0; round < ROUNDS; round++) {
+      const result = await openMlflowCharts(browser, mlflowServer.url, experimentId);
+      mlflowUi.ms.push(result.ms);
+      mlflowUi.traces = result.traces;
+      console.log(`  round ${round + 1} MLflow's chart view: ${fmt(result.ms, 0)} ms, ${result.traces} lines`);
+    }
+
+    // Ten charts on one page (loss and nine metrics of MANY_STEPS steps), server cache warm.
+    const many = `${ui.url}/compare?runs=${runIds.join(",")}&m=loss${EXTRA_KEYS.map((k) => `&m=${k}`).join("")}`;
+    console.log("  ten charts: opening...");
+    const tenCharts = await openCompare(browser, many, RUNS, 1);
+    // Scroll to each chart in turn (charts mount when first seen) and wait until all ten have painted.
+    const cards = tenCharts.page.getByTestId("overlay-chart");
+    for (let c = 0; c < (await cards.count()); c++) {
+      await cards.nth(c).scrollIntoViewIfNeeded();
+      try {
+        await tenCharts.page.waitForFunction(painted(RUNS, c + 1), undefined, { polling: 100, timeout: TIMEOUT });
+      } catch (err) {
+        const state = await tenCharts.page.evaluate(
+          `[...document.querySelectorAll('[data-testid="overlay-chart"]')].map((card) => {
+             const p = card.querySelector('[data-testid="overlay-panel"]');
+             return card.getAttribute("data-metric-key") + ":" + (p ? [p.getAttribute("data-loading"), p.getAttribute("data-lines"), !!p.querySelector("canvas[data-painted]"), p.querySelector('[role="alert"]')?.textContent ?? ""].join(",") : "not mounted");
+           }).join(" | ")`,
+        );
+        throw new Error(`ten charts: chart ${c + 1} never painted: ${String(state)}`, { cause: err });
+      }
+      console.log(`  ten charts: chart ${c + 1} painted`);
+    }
+    await tenCharts.page.evaluate(() => window.scrollTo(0, 0));
+    const latency = await interaction(tenCharts.page);
+    console.log(`  ten charts: frame gaps p95 ${fmt(latency.p95, 0)} ms, worst ${fmt(latency.max, 0)} ms`);
+    await tenCharts.close();
+
+    // recharts at the density the overlay API sends (4 points per bucket), one chart: the canvas decision.
+    const rechartsPoints = Math.min(4 * BUCKETS, STEPS);
+    const recharts = await measureRecharts(browser, {
+      runs: RUNS,
+      points: rechartsPoints,
+      charts: 1,
+      timeoutMs: TIMEOUT,
+    });
+    console.log(
+      `  recharts, ${RUNS} lines × ${rechartsPoints} points: painted ${fmt(recharts.paintMs, 0)} ms, hover worst frame ${fmt(recharts.hoverMax, 0)} ms`,
+    );
+
+    const m = {
+      prepCold: median(prep.cold),
+      prepCached: median(prep.cached),
+      paintCold: median(paint.cold),
+      paintCached: median(paint.cached),
+      mlflow: median(mlflowUi.ms),
+    };
+    const size = `${RUNS} runs × ${STEPS.toLocaleString("en-US")} steps`;
+    const verdicts = [
+      `overlay painted, cold ${fmt(m.paintCold / 1000)} s (target <= 1.5 s: ${m.paintCold <= 1500 ? "met" : "missed"})`,
+      `overlay painted, cached ${fmt(m.paintCached / 1000)} s (target <= 0.5 s: ${m.paintCached <= 500 ? "met" : "missed"})`,
+      `interaction on 10 charts: p95 frame ${fmt(latency.p95, 0)} ms, worst ${fmt(latency.max, 0)} ms (target <= 200 ms: ${latency.max <= 200 ? "met" : latency.p95 <= 200 ? "met at p95, missed at worst" : "missed"})`,
+      `every bucket's true min and max served: ${extremes.missing === 0 ? "yes" : `no, ${extremes.missing} missing`} (${extremes.buckets.toLocaleString("en-US")} buckets of ${Math.min(RUNS, 10)} runs checked against MLflow)`,
+    ];
+    const markdown = [
+      `Measured ${today()} on ${machine()}. ${size} of \`loss\` (one spike of 1e6 per run), seeded in ${fmt(seedSeconds, 0)} s with \`runs/log-batch\` of ${BATCH} metrics, ${SEED_CONCURRENCY} in flight. One MLflow (SQLite, 1 worker) serves both UIs; headless Chromium, a fresh browser context per load; medians of ${ROUNDS} rounds. Cold: the UI restarted, so every history is read from MLflow; cached: the same request again (finished runs' histories kept).`,
+      "",
+      "| | MLTrack | MLflow's UI |",
+      "|---|---:|---:|",
+      `| series preparation on the server, cold (ms) | ${fmt(m.prepCold, 0)} | |`,
+      `| series preparation on the server, cached (ms) | ${fmt(m.prepCached, 0)} | |`,
+      `| series bytes sent (KB, ${RUNS} runs at ${BUCKETS} buckets) | ${fmt(prep.bytes / 1024, 0)} | |`,
+      `| navigation to the overlay painted, server cold (ms) | ${fmt(m.paintCold, 0)} | ${fmt(m.mlflow, 0)} (its chart view: ${mlflowUi.traces} lines drawn) |`,
+      `| navigation to the overlay painted, server cached (ms) | ${fmt(m.paintCached, 0)} | |`,
+      `| bytes received by the page, all responses (KB) | ${fmt(paint.bytes / 1024, 0)} | |`,
+      `| 10 charts, frame gaps while scrolling and hovering: p95 / worst (ms) | ${fmt(latency.p95, 0)} / ${fmt(latency.max, 0)} (${latency.frames} frames) | |`,
+      `| recharts (SVG) at the same density, one chart of ${RUNS} lines × ${rechartsPoints} points, data in the page: painted / hover p95 / hover worst (ms) | ${fmt(recharts.paintMs, 0)} / ${fmt(recharts.hoverP95, 0)} / ${fmt(recharts.hoverMax, 0)} | |`,
+      "",
+      ...verdicts.map((v) => `- ${v}`),
+    ].join("\n");
+    return { name: "compare", markdown, verdicts };
+  } finally {
+    await browser.close();
+    await Promise.allSettled([ui.stop(), mlflowServer.stop()]);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,110 @@
+import { describe, expect, it } from "vitest";
+import { fromLineColumns } from "@/features/compare/prepare";
+import { GroupSeriesResponse, OverlaySeriesRequest, OverlaySeriesResponse } from "../schemas";
+import { createHistoryReader } from "./history-reader";
+import { readGroupSeries, readOverlaySeries } from "./read-overlay";
+import { points, scriptedMlflow } from "./scripted-mlflow.test-helper";
+
+describe("readOverlaySeries", () => {
+  it("returns one series per run, smoothing the full series before reducing it, with the spike kept raw", async () => {
+    const spiky = points(20_000, (step) => (step === 12_345 ? 1e6 : 1));
+    const scripted = scriptedMlflow({
+      r1: { status: "FINISHED", histories: { loss: spiky } },
+      r2: { status: "FINISHED", histories: { acc: points(3) } },
+    });
+    const result = await readOverlaySeries(
+      scripted.mlflow,
+      { runIds: ["r1", "r2"], metricKey: "loss", buckets: 100, smoothing: 0.9 },
+      createHistoryReader(),
+    );
+    expect(OverlaySeriesResponse.safeParse(result).success).toBe(true);
+    const [r1, r2] = result.series;
+    expect(fromLineColumns(r1!.line)).toContainEqual({ x: 12_345, y: 1e6, step: 12_345 });
+    // On a step axis steps are x: the wire leaves them out.
+    expect(r1!.line.step).toBeUndefined();
+    expect(r1!.line.x.length).toBeLessThanOrEqual(400);
+    // EMA at full resolution: the smoothed value at the spike is exactly (1 − w)·1e6 + w·1 (debiased ≈ 1).
+    const atSpike = fromLineColumns(r1!.smoothed!).find((p) => p.step === 12_345);
+    expect(atSpike?.y).toBeCloseTo(0.1 * 1e6 + 0.9 * 1, 3);
+    expect(r2).toMatchObject({ runId: "r2", totalPoints: 0, smoothed: null });
+  });
+
+  it("places a metric on another metric's values (x = that metric at the same step)", async () => {
+    const scripted = scriptedMlflow({
+      r1: {
+        status: "FINISHED",
+        histories: { loss: points(10, (step) => 10 - step), epoch: points(10, (step) => Math.floor(step / 5)) },
+      },
+      r2: { status: "FINISHED", histories: { loss: points(4) } },
+    });
+    const result = await readOverlaySeries(
+      scripted.mlflow,
+      { runIds: ["r1", "r2"], metricKey: "loss", xAxis: "metric:epoch", buckets: 100 },
+      createHistoryReader(),
+    );
+    expect(result.xAxis).toBe("metric:epoch");
+    expect(
+      fromLineColumns(result.series[0]!.line)
+        .filter((p) => p.y !== null)
+        .map((p) => [p.x, p.y]),
+    ).toEqual([
+      [0, 10],
+      [0, 9],
+      [0, 8],
+      [0, 7],
+      [0, 6],
+      [1, 5],
+      [1, 4],
+      [1, 3],
+      [1, 2],
+      [1, 1],
+    ]);
+    // r2 never logged epoch: none of its points can be placed.
+    expect(result.series[1]!.totalPoints).toBe(0);
+  });
+
+  it("refuses more than 100 runs and an unknown x-axis", () => {
+    const ids = Array.from({ length: 101 }, (_, i) => `r${i}`);
+    expect(OverlaySeriesRequest.safeParse({ runIds: ids, metricKey: "loss", buckets: 10 }).success).toBe(false);
+    expect(OverlaySeriesRequest.safeParse({ runIds: ["a"], metricKey: "l", buckets: 10, xAxis: "epoch" }).success).toBe(
+      false,
+    );
+    expect(
+      OverlaySeriesRequest.safeParse({ runIds: ["a"], metricKey: "l", buckets: 10, xAxis: "metric:epoch" }).success,
+    ).toBe(true);
+  });
+});
+
+describe("readGroupSeries", () => {
+  it("gives each group's mean and ± std per step, runs missing steps left out there", async () => {
+    const scripted = scriptedMlflow({
+      a1: { status: "FINISHED", histories: { loss: points(4, () => 1) } },
+      a2: { status: "FINISHED", histories: { loss: points(2, () => 3) } },
+      b1: { status: "FINISHED", histories: { loss: points(4, () => 10) } },
+      b2: { status: "FINISHED", histories: { acc: points(4) } },
+    });
+    const result = await readGroupSeries(
+      scripted.mlflow,
+      {
+        groups: [
+          { id: "a", runIds: ["a1", "a2"] },
+          { id: "b", runIds: ["b1", "b2"] },
+        ],
+        metricKey: "loss",
+        buckets: 100,
+      },
+      createHistoryReader(),
+    );
+    expect(GroupSeriesResponse.safeParse(result).success).toBe(true);
+    const [a, b] = result.groups;
+    expect(a!.runs).toBe(2);
+    expect(a!.points.map((p) => [p.step, p.mean, p.count])).toEqual([
+      [0, 2, 2],
+      [1, 2, 2],
+      [2, 1, 1],
+      [3, 1, 1],
+    ]);
+    expect(a!.points[0]!.hi - a!.points[0]!.mean).toBeCloseTo(Math.SQRT2, 12);
+    expect(b).toMatchObject({ id: "b", runs: 1, smoothed: null });
+  });
+});
