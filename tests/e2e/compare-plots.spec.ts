@@ -104,6 +104,7 @@ test("parallel coordinates: one line per run; brushing a metric or picking categ
 
   // Hovering a line names its run.
   const tiny = page.locator(`[data-testid="pc-line"][data-run-id="${ids[3]}"]`);
+  await page.getByTestId("pc-chart").scrollIntoViewIfNeeded();
   const point = await tiny.evaluate((path: SVGPathElement) => {
     const p = path.getPointAtLength(path.getTotalLength() * 0.5);
     const m = path.getScreenCTM()!;

@@ -163,7 +163,7 @@ test("the metrics table shows last, min, max and the best step from the full his
   await expect(page.getByTestId("compare-shown-count")).toHaveText("1 of 2 shown");
   await expect(legend(page).and(page.locator(`[data-run-id="${b}"]`))).toHaveAttribute("data-brushed-out", "true");
   await expect(page.getByTestId("compare-brushed-out")).toContainText("1 outside");
-  await page.getByRole("button", { name: "Clear brushes" }).click();
+  await page.getByTestId("compare-brushed-out").getByRole("button", { name: "Clear brushes" }).click();
   await expect(page).not.toHaveURL(/brush=/);
   await expect(page.getByTestId("compare-shown-count")).toHaveText("2 of 2 shown");
 });

@@ -1,4 +1,4 @@
-import type { Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import type { MlflowClient } from "mltrack-sdk/mlflow";
 import { expect, test, unique } from "./fixtures";
 
@@ -75,13 +75,21 @@ test("250 runs load past the first page, sort in the browser, and export whole b
   expect(lines.slice(1, 4).map((line) => line.split(",")[1])).toEqual(["r-000", "r-001", "r-003"]);
 });
 
+/** Opens the saved-views menu until `item` shows: a click before hydration opens nothing. */
+async function openSavedViews(page: Page, item: Locator): Promise<void> {
+  await expect(async () => {
+    if (!(await item.isVisible())) await page.getByTestId("saved-views").click();
+    await expect(item).toBeVisible({ timeout: 2_000 });
+  }).toPass();
+}
+
 test("a saved view round-trips through the URL and the experiment's tags", async ({ page, mlflow }) => {
   const experimentId = await mlflow.experiments.create({ name: unique("e2e-views") });
   await seedRuns(mlflow, experimentId, 12);
   const viewUrl = `/experiments/${experimentId}?q=${encodeURIComponent('params.model != "c"')}&col=param:model&order=desc:metric:last:loss&group=param:model`;
   await page.goto(viewUrl);
   await expect(page.getByTestId("run-group-row")).toHaveCount(2);
-  await page.getByTestId("saved-views").click();
+  await openSavedViews(page, page.getByRole("menuitem", { name: "Save current view…" }));
   await page.getByRole("menuitem", { name: "Save current view…" }).click();
   await page.getByRole("textbox", { name: "Name" }).fill("best <b>a</b>");
   await expect(page.getByText("Use letters, digits")).toBeVisible();
@@ -99,8 +107,9 @@ test("a saved view round-trips through the URL and the experiment's tags", async
   const fresh = await page.context().newPage();
   await fresh.goto(`/experiments/${experimentId}`);
   await expect(fresh.getByTestId("run-count")).toHaveText("12 runs");
-  await fresh.getByTestId("saved-views").click();
-  await fresh.getByTestId("saved-view").filter({ hasText: "best a and b" }).click();
+  const saved = fresh.getByTestId("saved-view").filter({ hasText: "best a and b" });
+  await openSavedViews(fresh, saved);
+  await saved.click();
   await expect(fresh.getByTestId("run-group-row")).toHaveCount(2);
   await expect(fresh).toHaveURL(/group=param%3Amodel/);
   await expect(fresh.getByTestId("run-count")).toHaveText("8 runs");

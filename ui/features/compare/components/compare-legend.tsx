@@ -40,10 +40,10 @@ export function CompareLegend({ view, runs, shown, colors, onChange }: CompareSe
             <Eye /> Show all
           </Button>
         ) : null}
-        {view.brushes.length ? (
+        {view.brushes.length || view.picks.length ? (
           <span className="flex items-center gap-2" data-testid="compare-brushed-out">
             {brushedOut} outside the parallel-coordinates brushes
-            <Button variant="outline" size="sm" onClick={() => onChange({ ...view, brushes: [] })}>
+            <Button variant="outline" size="sm" onClick={() => onChange({ ...view, brushes: [], picks: [] })}>
               Clear brushes
             </Button>
           </span>
