@@ -23,6 +23,8 @@ export const serverEnvSchema = {
   // undici runs timers over 1 s on a coarse clock: 1 s keeps "unreachable" inside 2 s.
   MLTRACK_MLFLOW_CONNECT_TIMEOUT_MS: positiveInt.max(10_000).default(1_000),
   MLTRACK_MAX_JSON_BODY_BYTES: positiveInt.default(16 * 1024 * 1024),
+  // Points of finished runs' metric histories kept in memory, 24 bytes each (16M: ~384 MB at most).
+  MLTRACK_HISTORY_CACHE_POINTS: positiveInt.default(16_000_000),
   MLTRACK_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 };
 

@@ -81,7 +81,9 @@ export function CompareLegend({ view, runs, shown, colors, onChange }: CompareSe
                   <Eye className="size-3.5 opacity-50" aria-hidden />
                 )}
               </button>
+              {/* No prefetch: up to 500 run pages rendered ahead would queue before the charts' series. */}
               <Link
+                prefetch={false}
                 href={`/experiments/${encodeURIComponent(run.experimentId)}/runs/${encodeURIComponent(run.runId)}`}
                 className={cn("min-w-0 truncate font-medium hover:underline", isHidden && "line-through")}
                 title={run.runName || run.runId}

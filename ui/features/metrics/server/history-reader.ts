@@ -1,6 +1,7 @@
 import "server-only";
 import type { Metric, MlflowClient, Run, RunStatus } from "mltrack-sdk/mlflow";
 import { toMetricColumns, type MetricColumns } from "@/features/compare/prepare";
+import { env } from "@/lib/env";
 import { createLimiter, type Limiter } from "./limiter";
 import { PointLru } from "./point-lru";
 
@@ -10,7 +11,7 @@ export const TERMINAL_STATUSES: ReadonlySet<RunStatus> = new Set(["FINISHED", "F
 export interface HistoryReaderOptions {
   /** MLflow calls in flight at once, over every request of this process; default 8. */
   concurrency?: number;
-  /** Points kept of finished runs' histories, at 24 bytes each; default 5,000,000 (~120 MB). */
+  /** Points kept of finished runs' histories, at 24 bytes each; default 5,000,000 (~120 MB). The shared reader takes MLTRACK_HISTORY_CACHE_POINTS. */
   cachePoints?: number;
   /** `metrics/get-history` page size; default MLflow's maximum, 25,000. */
   pageSize?: number;
@@ -125,6 +126,6 @@ const SHARED = Symbol.for("mltrack.metrics.historyReader");
  */
 export function sharedHistoryReader(): HistoryReader {
   const store = globalThis as typeof globalThis & { [SHARED]?: HistoryReader };
-  store[SHARED] ??= createHistoryReader();
+  store[SHARED] ??= createHistoryReader({ cachePoints: env.MLTRACK_HISTORY_CACHE_POINTS });
   return store[SHARED];
 }
