@@ -9,7 +9,11 @@ import { PointLru } from "./point-lru";
 export const TERMINAL_STATUSES: ReadonlySet<RunStatus> = new Set(["FINISHED", "FAILED", "KILLED"]);
 
 export interface HistoryReaderOptions {
-  /** MLflow calls in flight at once, over every request of this process; default 8. */
+  /**
+   * MLflow calls in flight at once, over every request of this process; default 4. A `get-history` page
+   * of 25,000 points costs MLflow seconds on a large table; more in flight only queue inside MLflow
+   * (8 queued pages of one worker passed the 30 s call timeout on 100 runs x 100,000 steps).
+   */
   concurrency?: number;
   /** Points kept of finished runs' histories, at 24 bytes each; default 5,000,000 (~120 MB). The shared reader takes MLTRACK_HISTORY_CACHE_POINTS. */
   cachePoints?: number;
@@ -49,7 +53,7 @@ interface Cached {
  * shared, and finished runs' histories kept in an LRU bounded by points. A RUNNING run is always re-read.
  */
 export function createHistoryReader(options: HistoryReaderOptions = {}): HistoryReader {
-  const { concurrency = 8, cachePoints = 5_000_000, pageSize = 25_000 } = options;
+  const { concurrency = 4, cachePoints = 5_000_000, pageSize = 25_000 } = options;
   const limit: Limiter = createLimiter(concurrency);
   const cache = new PointLru<Cached>(cachePoints);
   const histories = new Map<string, Promise<MetricColumns>>();
