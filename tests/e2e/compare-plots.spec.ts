@@ -3,35 +3,12 @@
  * MLflow: runs seeded with params and metrics through the `mlflow` fixture, PNGs uploaded through
  * MLflow's artifact proxy.
  */
-import { crc32, deflateSync } from "node:zlib";
 import type { Page } from "@playwright/test";
 import type { MlflowClient } from "mltrack-sdk/mlflow";
+import { png } from "../support/png";
 import { expect, test, unique } from "./fixtures";
 
 const T0 = Date.UTC(2026, 0, 1);
-
-/** A real PNG, `width` × 2 pixels of one grey: its width tells which file the browser decoded. */
-function png(width: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
-    const out = Buffer.alloc(body.length + 8);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc32(body) >>> 0, body.length + 4);
-    return out;
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(2, 4);
-  header.set([8, 0, 0, 0, 0], 8); // 8-bit greyscale
-  const row = Buffer.from([0, ...Array.from({ length: width }, () => 128)]);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk("IHDR", header),
-    chunk("IDAT", deflateSync(Buffer.concat([row, row]))),
-    chunk("IEND", Buffer.alloc(0)),
-  ]);
-}
 
 interface Seeded {
   name: string;
@@ -58,10 +35,10 @@ async function seedRuns(mlflow: MlflowClient, runs: Seeded[]): Promise<string[]>
       await mlflow.uploadArtifact({
         artifactUri: run.info.artifactUri,
         path: `images/step_${step}.png`,
-        body: new Uint8Array(png(step + 1)),
+        body: new Uint8Array(png(step + 1, 2)),
       });
     for (const [path, width] of Object.entries(seeded.files ?? {}))
-      await mlflow.uploadArtifact({ artifactUri: run.info.artifactUri, path, body: new Uint8Array(png(width)) });
+      await mlflow.uploadArtifact({ artifactUri: run.info.artifactUri, path, body: new Uint8Array(png(width, 2)) });
     await mlflow.runs.update({ runId, status: "FINISHED", endTime: T0 + 1000 });
     ids.push(runId);
   }

@@ -49,15 +49,7 @@ export function OverlayToolbar({
               {X_AXIS_LABELS[axis]}
             </option>
           ))}
-          {metricKeys.length ? (
-            <optgroup label="Another metric">
-              {metricKeys.map((key) => (
-                <option key={key} value={`metric:${key}`}>
-                  {key}
-                </option>
-              ))}
-            </optgroup>
-          ) : null}
+          <KeyOptions label="Another metric" prefix="metric" keys={metricKeys} />
         </select>
       </label>
       <Button
@@ -96,24 +88,8 @@ export function OverlayToolbar({
           }
         >
           <option value="">None</option>
-          {params.length ? (
-            <optgroup label="Param">
-              {params.map((key) => (
-                <option key={key} value={`param:${key}`}>
-                  {key}
-                </option>
-              ))}
-            </optgroup>
-          ) : null}
-          {tags.length ? (
-            <optgroup label="Tag">
-              {tags.map((key) => (
-                <option key={key} value={`tag:${key}`}>
-                  {key}
-                </option>
-              ))}
-            </optgroup>
-          ) : null}
+          <KeyOptions label="Param" prefix="param" keys={params} />
+          <KeyOptions label="Tag" prefix="tag" keys={tags} />
         </select>
       </label>
       {view.zooms.length ? (
@@ -127,5 +103,19 @@ export function OverlayToolbar({
         </Button>
       ) : null}
     </div>
+  );
+}
+
+/** One `<optgroup>` of axis ids `<prefix>:<key>`, left out when there are no keys. */
+function KeyOptions({ label, prefix, keys }: { label: string; prefix: string; keys: readonly string[] }) {
+  if (!keys.length) return null;
+  return (
+    <optgroup label={label}>
+      {keys.map((key) => (
+        <option key={key} value={`${prefix}:${key}`}>
+          {key}
+        </option>
+      ))}
+    </optgroup>
   );
 }
