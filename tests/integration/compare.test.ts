@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { MlflowClient } from "mltrack-sdk/mlflow";
 import { CompareRunsResponse, MetricSummariesResponse } from "@/features/compare";
+import { createLimiter } from "@/features/metrics/server/limiter";
+import { createRunBatcher } from "@/features/metrics/server/run-batcher";
 
 const mlflow = new MlflowClient({ trackingUri: inject("mlflowUrl"), auth: null });
 const uiUrl = inject("uiUrl");
@@ -66,6 +68,27 @@ describe("compare API", () => {
   }, 300_000);
   afterAll(async () => {
     for (const experimentId of experimentIds) await mlflow.experiments.delete({ experimentId });
+  });
+
+  it("reads located runs of two experiments in one runs/search, deleted ones too, with their current state", async () => {
+    const run = createRunBatcher({ limit: createLimiter(4) });
+    const ids = [runIds.long!, runIds.other!, runIds["acc-run"]!];
+    const byGet = await Promise.all(ids.map((id) => run(mlflow, id)));
+    await mlflow.runs.setTag({ runId: runIds.long!, key: "phase", value: "second read" });
+    await mlflow.runs.delete({ runId: runIds.other! });
+    try {
+      const bySearch = await Promise.all(ids.map((id) => run(mlflow, id)));
+      expect(bySearch.map((r) => r.info.runId)).toEqual(ids);
+      expect(bySearch.map((r) => r.info.experimentId)).toEqual(byGet.map((r) => r.info.experimentId));
+      expect(bySearch[0]!.data.tags.phase).toBe("second read");
+      expect(bySearch[1]!.info.lifecycleStage).toBe("deleted");
+      expect(bySearch[2]!.data.metrics).toEqual(byGet[2]!.data.metrics);
+      expect(bySearch[2]!.data.params).toEqual(byGet[2]!.data.params);
+      await expect(run(mlflow, UNKNOWN)).rejects.toThrow(/not found|does not exist/i);
+    } finally {
+      await mlflow.runs.restore({ runId: runIds.other! });
+      await mlflow.runs.deleteTag({ runId: runIds.long!, key: "phase" });
+    }
   });
 
   it("returns runs of two experiments in the asked order and reports an unknown id as missing", async () => {

@@ -5,6 +5,7 @@ import { useMemo } from "react";
 import { ErrorState } from "@/components/error-state";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Skeleton } from "@/components/ui/skeleton";
+import { useInView } from "@/features/metrics/hooks/use-in-view";
 import { compareImageQueries } from "../images/queries";
 import { sliderIndex, unionSteps } from "../images/steps";
 import { ImagesRunCard } from "./images-run-card";
@@ -18,7 +19,12 @@ import type { CompareSectionProps } from "./section-props";
 export function CompareImages({ view, runs, shown, colors, onChange }: CompareSectionProps) {
   // Every compared run is listed once, so brushing or hiding runs never asks the server again.
   const runIds = useMemo(() => runs.map((run) => run.runId), [runs]);
-  const query = useQuery({ ...compareImageQueries.steps(runIds, view.images.path), enabled: runIds.length > 0 });
+  // Listed only near the screen: on open, the charts above have MLflow's worker to themselves.
+  const [ref, inView] = useInView<HTMLElement>("600px");
+  const query = useQuery({
+    ...compareImageQueries.steps(runIds, view.images.path),
+    enabled: inView && runIds.length > 0,
+  });
   const byRun = useMemo(() => new Map(query.data?.runs.map((run) => [run.runId, run])), [query.data]);
   const listed = useMemo(
     () => shown.map((run) => ({ run, images: byRun.get(run.runId)?.images ?? [] })),
@@ -89,6 +95,7 @@ export function CompareImages({ view, runs, shown, colors, onChange }: CompareSe
 
   return (
     <section
+      ref={ref}
       className="space-y-3 rounded-lg border p-4"
       aria-busy={query.isFetching}
       data-testid="compare-images"

@@ -1,10 +1,11 @@
 import "server-only";
 import { MlflowNotFoundError, type MlflowClient, type Run } from "mltrack-sdk/mlflow";
+import { sharedHistoryReader, type HistoryReader } from "@/features/metrics/server";
 import { metricCell } from "@/features/runs/server";
 import { mapLimit } from "@/features/runs/server/map-limit";
 import { CompareRunsRequest, type CompareRun, type CompareRunsResponse } from "../schemas";
 
-/** MLflow calls in flight for one comparison. */
+/** Experiment names read at once. */
 const CONCURRENCY = 8;
 
 function toCompareRun(run: Run, experimentName: string): CompareRun {
@@ -29,16 +30,23 @@ function toCompareRun(run: Run, experimentName: string): CompareRun {
 }
 
 /**
- * The compared runs, from any experiments, in the asked order: each run read by id (`runs/get`, a few
- * at a time), and each experiment's name once. Ids MLflow does not know are reported as missing.
+ * The compared runs, from any experiments, in the asked order: the runs read through the charts' shared
+ * reader (batched `runs/search` calls once it knows their experiments), and each experiment's name
+ * once. Ids MLflow does not know are reported as missing.
  */
-export async function getCompareRuns(mlflow: MlflowClient, input: CompareRunsRequest): Promise<CompareRunsResponse> {
+export async function getCompareRuns(
+  mlflow: MlflowClient,
+  input: CompareRunsRequest,
+  reader: HistoryReader = sharedHistoryReader(),
+): Promise<CompareRunsResponse> {
   const { runIds } = CompareRunsRequest.parse(input);
-  const found = await mapLimit(runIds, CONCURRENCY, (runId) =>
-    mlflow.runs.get({ runId }).catch((err: unknown) => {
-      if (err instanceof MlflowNotFoundError) return null;
-      throw err;
-    }),
+  const found = await Promise.all(
+    runIds.map((runId) =>
+      reader.run(mlflow, runId).catch((err: unknown) => {
+        if (err instanceof MlflowNotFoundError) return null;
+        throw err;
+      }),
+    ),
   );
   const experimentIds = [...new Set(found.flatMap((run) => (run ? [run.info.experimentId] : [])))];
   const names = new Map(

@@ -159,15 +159,18 @@ describe("history reader", () => {
     expect(columns.values.length).toBe(2);
   });
 
-  it("shares a runs/get already in flight for the same run, and never caches it", async () => {
-    const scripted = scriptedMlflow({ r1: { status: "RUNNING", histories: { loss: points(2) } } });
+  it("shares a read of the same run asked at once, and never caches the run", async () => {
+    const runs = { r1: { status: "RUNNING" as const, histories: { loss: points(2) } } };
+    const scripted = scriptedMlflow(runs);
     const reader = createHistoryReader();
     const [a, b] = await Promise.all([reader.run(scripted.mlflow, "r1"), reader.run(scripted.mlflow, "r1")]);
     expect(a).toBe(b);
     expect(a.info.status).toBe("RUNNING");
     expect(a.data.metrics.loss?.step).toBe(1);
-    await reader.run(scripted.mlflow, "r1");
-    expect(scripted.runCalls).toEqual(["r1", "r1"]);
+    Object.assign(runs.r1, { status: "FINISHED" });
+    expect((await reader.run(scripted.mlflow, "r1")).info.status).toBe("FINISHED");
+    expect(scripted.runCalls).toEqual(["r1"]);
+    expect(scripted.searchCalls).toEqual([{ experimentIds: ["1"], runIds: ["r1"] }]);
   });
 });
 

@@ -4,6 +4,7 @@ import { toMetricColumns, type MetricColumns } from "@/features/compare/prepare"
 import { env } from "@/lib/env";
 import { createLimiter, type Limiter } from "./limiter";
 import { PointLru } from "./point-lru";
+import { createRunBatcher } from "./run-batcher";
 
 /** Statuses after which MLflow logs nothing more to a run: its histories are safe to keep. */
 export const TERMINAL_STATUSES: ReadonlySet<RunStatus> = new Set(["FINISHED", "FAILED", "KILLED"]);
@@ -36,7 +37,10 @@ export interface HistoryRequest {
 export interface HistoryReader {
   /** A metric's full history, all pages, in MLflow's order. */
   read(mlflow: MlflowClient, request: HistoryRequest): Promise<MetricColumns>;
-  /** A run by id, sharing a call already in flight for it; never cached (its status can change). */
+  /**
+   * A run by id; reads asked in the same turn share `runs/search` calls (see `createRunBatcher`).
+   * Never cached: its status and latest metrics can change.
+   */
   run(mlflow: MlflowClient, runId: string): Promise<Run>;
   /** Points the cache holds now. */
   readonly cachedPoints: number;
@@ -57,7 +61,7 @@ export function createHistoryReader(options: HistoryReaderOptions = {}): History
   const limit: Limiter = createLimiter(concurrency);
   const cache = new PointLru<Cached>(cachePoints);
   const histories = new Map<string, Promise<MetricColumns>>();
-  const runs = new Map<string, Promise<Run>>();
+  const run = createRunBatcher({ limit });
 
   const fetchHistory = (mlflow: MlflowClient, runId: string, key: string) =>
     limit(async () => {
@@ -92,13 +96,7 @@ export function createHistoryReader(options: HistoryReaderOptions = {}): History
       return read;
     },
 
-    run(mlflow, runId) {
-      const pending = runs.get(runId);
-      if (pending) return pending;
-      const read = limit(() => mlflow.runs.get({ runId })).finally(() => runs.delete(runId));
-      runs.set(runId, read);
-      return read;
-    },
+    run,
   };
 }
 

@@ -1,7 +1,7 @@
 /**
- * A scripted `fetch` answering the two MLflow calls the history reader makes (`runs/get` and
- * paginated `metrics/get-history`) from in-memory histories, recording each call and how many
- * were in flight at once. For unit tests of the reader with an injected fetch; integration
+ * A scripted `fetch` answering the MLflow calls the history reader makes (`runs/get`, `runs/search`
+ * by `attributes.run_id IN (...)`, and paginated `metrics/get-history`) from in-memory runs, recording
+ * each call and how many were in flight at once. For unit tests of the reader with an injected fetch; integration
  * tests use a real MLflow.
  */
 import { MlflowClient, type RunStatus } from "mltrack-sdk/mlflow";
@@ -15,6 +15,8 @@ export interface Point {
 
 export interface ScriptedRun {
   status: RunStatus;
+  /** Default "1". */
+  experimentId?: string;
   histories: Record<string, Point[]>;
 }
 
@@ -33,14 +35,31 @@ const latest = (points: Point[]) =>
     p.step > best.step || (p.step === best.step && (p.timestamp > best.timestamp || p.value > best.value)) ? p : best,
   );
 
-export function scriptedMlflow(runs: Record<string, ScriptedRun>, options: { failNext?: number } = {}) {
+const wireRun = (runId: string, run: ScriptedRun) => ({
+  info: { run_id: runId, experiment_id: run.experimentId ?? "1", status: run.status },
+  data: {
+    metrics: Object.entries(run.histories)
+      .filter(([, points]) => points.length > 0)
+      .map(([key, points]) => {
+        const { step, timestamp, value } = latest(points);
+        return { key, step, timestamp, value: wireValue(value) };
+      }),
+  },
+});
+
+export function scriptedMlflow(
+  runs: Record<string, ScriptedRun>,
+  options: { failNext?: number; failSearches?: boolean } = {},
+) {
   const historyCalls: HistoryCall[] = [];
   const runCalls: string[] = [];
+  /** Per `runs/search`: its experiment ids and the run ids of its filter. */
+  const searchCalls: { experimentIds: string[]; runIds: string[] }[] = [];
   let inFlight = 0;
   let maxInFlight = 0;
   let failures = options.failNext ?? 0;
 
-  const fetchImpl = async (input: string | URL | Request): Promise<Response> => {
+  const fetchImpl = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const url = new URL(String(input));
     inFlight++;
     maxInFlight = Math.max(maxInFlight, inFlight);
@@ -51,20 +70,21 @@ export function scriptedMlflow(runs: Record<string, ScriptedRun>, options: { fai
         failures--;
         return json({ error_code: "INTERNAL_ERROR", message: "scripted failure" }, 500);
       }
+      if (url.pathname.endsWith("/runs/search")) {
+        const body = JSON.parse(String(init?.body)) as { experiment_ids: string[]; filter: string };
+        const runIds = [...body.filter.matchAll(/'([^']+)'/g)].map((m) => m[1]!);
+        searchCalls.push({ experimentIds: body.experiment_ids, runIds });
+        if (options.failSearches)
+          return json({ error_code: "INTERNAL_ERROR", message: "scripted search failure" }, 500);
+        const found = runIds.filter((id) => runs[id] && body.experiment_ids.includes(runs[id].experimentId ?? "1"));
+        return json({ runs: found.map((id) => wireRun(id, runs[id]!)) });
+      }
       const runId = url.searchParams.get("run_id") ?? "";
       const run = runs[runId];
       if (!run) return json({ error_code: "RESOURCE_DOES_NOT_EXIST", message: `Run '${runId}' not found` }, 404);
       if (url.pathname.endsWith("/runs/get")) {
         runCalls.push(runId);
-        const metrics = Object.entries(run.histories)
-          .filter(([, points]) => points.length > 0)
-          .map(([key, points]) => {
-            const { step, timestamp, value } = latest(points);
-            return { key, step, timestamp, value: wireValue(value) };
-          });
-        return json({
-          run: { info: { run_id: runId, experiment_id: "1", status: run.status }, data: { metrics } },
-        });
+        return json({ run: wireRun(runId, run) });
       }
       if (url.pathname.endsWith("/metrics/get-history")) {
         const key = url.searchParams.get("metric_key") ?? "";
@@ -96,6 +116,7 @@ export function scriptedMlflow(runs: Record<string, ScriptedRun>, options: { fai
     mlflow,
     historyCalls,
     runCalls,
+    searchCalls,
     get maxInFlight() {
       return maxInFlight;
     },
