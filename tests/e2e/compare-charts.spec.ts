@@ -103,6 +103,22 @@ test("overlays per metric; x-axis, log, smoothing, zoom and grouping in the URL"
   await expect(panel(fresh, "loss")).toHaveAttribute("data-x-to", String(range.to));
   await fresh.close();
 
+  // A shift-drag to the right pans the window left by the dragged distance, same width, asked again.
+  const panned = overlayRequest(
+    page,
+    (body) => body.metricKey === "loss" && ((body.range as typeof range | undefined)?.from ?? Infinity) < range.from,
+  );
+  const zoomedBox = (await area.boundingBox())!;
+  await page.keyboard.down("Shift");
+  await page.mouse.move(zoomedBox.x + zoomedBox.width * 0.5, zoomedBox.y + zoomedBox.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(zoomedBox.x + zoomedBox.width * 0.7, zoomedBox.y + zoomedBox.height / 2, { steps: 5 });
+  await page.mouse.up();
+  await page.keyboard.up("Shift");
+  const moved = (await panned).postDataJSON().range as { from: number; to: number };
+  expect(moved.to - moved.from).toBeCloseTo(range.to - range.from, -1);
+  expect(param(page, "zoom")).toEqual([`${moved.from}:${moved.to}:loss`]);
+
   // Reset the zoom, then group by the model param: one mean line (smoothed) per group.
   await chart(page, "loss").getByRole("button", { name: "Reset zoom" }).click();
   await expect.poll(() => param(page, "zoom")).toEqual([]);

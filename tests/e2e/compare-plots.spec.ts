@@ -166,6 +166,19 @@ test("parallel coordinates: one line per run; brushing a metric or picking categ
   await page.getByTestId("pc-clear-brushes").click();
   await expect(page.locator('[data-testid="pc-line"][data-state="shown"]')).toHaveCount(4);
   expect(new URL(page.url()).searchParams.getAll("pick")).toEqual([]);
+
+  // An axis moves one place with the arrow beside its label; the order lives in the URL.
+  const axisOrder = () =>
+    page.getByTestId("pc-axis").evaluateAll((axes) => axes.map((a) => a.getAttribute("data-axis")));
+  await axis(page, "metric:acc").getByRole("button", { name: "Move acc left" }).click();
+  await expect.poll(axisOrder).toEqual(["param:lr", "metric:acc", "param:optimizer", "metric:loss"]);
+  expect(new URL(page.url()).searchParams.getAll("pc")).toEqual([
+    "param:lr",
+    "metric:acc",
+    "param:optimizer",
+    "metric:loss",
+  ]);
+  await expect(axis(page, "param:lr").getByRole("button", { name: "Move lr left" })).toHaveCount(0);
 });
 
 test("scatter: a dot per run, hover names the run with both values, axes chosen into the URL", async ({

@@ -15,9 +15,13 @@ const uiUrl = inject("uiUrl");
 const RUNS = 150;
 const STEPS = 40;
 const T0 = Date.UTC(2026, 0, 1);
-/** Run i logs loss = i + step / 100 at every step except those ≡ i (mod 7), and epoch = step / 4. */
+/**
+ * Run i logs loss = i + step / 100 at every step except those ≡ i (mod 7), and epoch = step / 4; every
+ * tenth run also logs `health`: 1, NaN at step 3 and Infinity at step 5.
+ */
 const skipped = (i: number, step: number) => step % 7 === i % 7;
 const lossAt = (i: number, step: number) => i + step / 100;
+const healthAt = (step: number) => (step === 3 ? NaN : step === 5 ? Infinity : 1);
 
 let experimentId: string;
 const runIds: string[] = [];
@@ -43,6 +47,7 @@ describe("compare series API", () => {
           const metrics = Array.from({ length: STEPS }, (_, step) => [
             ...(skipped(i, step) ? [] : [{ key: "loss", value: lossAt(i, step), step, timestamp: T0 + step * 1000 }]),
             { key: "epoch", value: step / 4, step, timestamp: T0 + step * 1000 },
+            ...(i % 10 === 0 ? [{ key: "health", value: healthAt(step), step, timestamp: T0 + step * 1000 }] : []),
           ]).flat();
           await mlflow.runs.logBatch({ runId: run.info.runId, metrics, params: { parity: String(i % 2) } });
           await mlflow.runs.update({ runId: run.info.runId, status: "FINISHED", endTime: T0 + STEPS * 1000 });
@@ -121,5 +126,23 @@ describe("compare series API", () => {
       expect(point.hi - point.mean).toBeCloseTo(std, 9);
     }
     expect(even!.points).toHaveLength(STEPS);
+    expect(even!.markers).toEqual([]);
+  });
+
+  it("marks the NaN and Infinity a group's mean leaves out, counting the runs that logged them", async () => {
+    const res = await post("/api/metrics/groups", {
+      groups: [{ id: "0", runIds: runIds.filter((_, i) => i % 2 === 0) }],
+      metricKey: "health",
+      buckets: 100,
+    });
+    expect(res.status).toBe(200);
+    const [group] = GroupSeriesResponse.parse(res.body).groups;
+    expect(group!.runs).toBe(15);
+    expect(group!.markers.map(({ step, kind, count }) => [step, kind, count])).toEqual([
+      [3, "nan", 15],
+      [5, "+inf", 15],
+    ]);
+    expect(group!.points.map((p) => p.step)).not.toContain(3);
+    expect(group!.points.every((p) => p.mean === 1 && p.count === 15)).toBe(true);
   });
 });

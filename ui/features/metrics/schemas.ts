@@ -173,6 +173,8 @@ export const GroupSeries = z
     points: z.array(BandPointWire),
     /** The mean smoothed at full resolution, then downsampled; null without smoothing. */
     smoothed: LineColumns.nullable(),
+    /** NaN and ±Infinity the mean leaves out, per step and kind, `count` = runs. */
+    markers: z.array(SeriesMarkerWire),
     sampled: z.boolean(),
   })
   .strict();

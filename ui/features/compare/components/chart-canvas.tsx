@@ -23,6 +23,8 @@ export interface ChartCanvasProps {
   xAxis: OverlayXAxis;
   /** A dragged x range, in the axis' units. */
   onZoom: (window: { from: number; to: number }) => void;
+  /** A shift-drag: how far to move the x window, in the axis' units (only given while zoomed). */
+  onPan?: (delta: number) => void;
   canvasRef?: React.RefObject<HTMLCanvasElement | null>;
 }
 
@@ -115,14 +117,15 @@ export function drawOverlay(
 
 /**
  * Draws an overlay on a canvas (hundreds of lines of up to 4,000 points each stay cheap there, see
- * bench/README.md), with a tooltip for the nearest line and a drag across the plot to zoom.
+ * bench/README.md), with a tooltip for the nearest line, a drag across the plot to zoom and, when
+ * zoomed, a shift-drag to pan (the drawing follows the pointer; the new window is asked for on release).
  */
-export function ChartCanvas({ frame, lines, bands, markers, xAxis, onZoom, canvasRef }: ChartCanvasProps) {
+export function ChartCanvas({ frame, lines, bands, markers, xAxis, onZoom, onPan, canvasRef }: ChartCanvasProps) {
   const ownRef = useRef<HTMLCanvasElement>(null);
   const ref = canvasRef ?? ownRef;
   const { resolvedTheme } = useTheme();
   const [hover, setHover] = useState<{ px: number; py: number } | null>(null);
-  const [drag, setDrag] = useState<{ from: number; to: number } | null>(null);
+  const [drag, setDrag] = useState<{ from: number; to: number; pan: boolean } | null>(null);
 
   useEffect(() => {
     const canvas = ref.current;
@@ -141,17 +144,25 @@ export function ChartCanvas({ frame, lines, bands, markers, xAxis, onZoom, canva
   return (
     <div
       className="relative select-none"
-      style={{ width: frame.width, height: frame.height, touchAction: "none", cursor: "crosshair" }}
+      style={{
+        width: frame.width,
+        height: frame.height,
+        touchAction: "none",
+        cursor: drag?.pan ? "grabbing" : "crosshair",
+        overflow: "hidden",
+      }}
       data-testid="overlay-plot-area"
+      title={onPan ? "Drag to zoom, shift-drag to pan" : "Drag to zoom"}
       onPointerDown={(event) => {
         if (event.button !== 0) return;
         event.currentTarget.setPointerCapture(event.pointerId);
-        const x = clampX(localX(event).px);
-        setDrag({ from: x, to: x });
+        const pan = event.shiftKey && onPan !== undefined;
+        const x = pan ? localX(event).px : clampX(localX(event).px);
+        setDrag({ from: x, to: x, pan });
       }}
       onPointerMove={(event) => {
         const at = localX(event);
-        if (drag) setDrag({ ...drag, to: clampX(at.px) });
+        if (drag) setDrag({ ...drag, to: drag.pan ? at.px : clampX(at.px) });
         else setHover(at);
       }}
       onPointerLeave={() => setHover(null)}
@@ -160,12 +171,22 @@ export function ChartCanvas({ frame, lines, bands, markers, xAxis, onZoom, canva
         setDrag(null);
         if (Math.abs(drag.to - drag.from) < 3) return;
         const [a, b] = [frame.invertX(drag.from), frame.invertX(drag.to)];
-        onZoom({ from: Math.min(a, b), to: Math.max(a, b) });
+        // Dragging the drawing right shows what lies left of the window: the window moves by a − b.
+        if (drag.pan) onPan?.(a - b);
+        else onZoom({ from: Math.min(a, b), to: Math.max(a, b) });
       }}
       onPointerCancel={() => setDrag(null)}
     >
-      <canvas ref={ref} data-testid="overlay-canvas" style={{ width: frame.width, height: frame.height }} />
-      {drag && drag.from !== drag.to ? (
+      <canvas
+        ref={ref}
+        data-testid="overlay-canvas"
+        style={{
+          width: frame.width,
+          height: frame.height,
+          ...(drag?.pan ? { transform: `translateX(${drag.to - drag.from}px)` } : {}),
+        }}
+      />
+      {drag && !drag.pan && drag.from !== drag.to ? (
         <div
           className="pointer-events-none absolute bg-primary/15"
           style={{

@@ -74,11 +74,10 @@ export const OverlayChartCard = memo(function OverlayChartCard(props: OverlayCha
       : others;
     onChange({ ...view, zooms }, "push");
   };
-  const pan = (direction: -1 | 1) => {
-    if (!zoom) return;
-    const shift = ((zoom.to - zoom.from) / 2) * direction;
-    setZoom({ from: zoom.from + shift, to: zoom.to + shift });
+  const panBy = (delta: number) => {
+    if (zoom) setZoom({ from: zoom.from + delta, to: zoom.to + delta });
   };
+  const pan = (direction: -1 | 1) => panBy(zoom ? ((zoom.to - zoom.from) / 2) * direction : 0);
 
   return (
     <Card data-testid="overlay-chart" data-metric-key={metricKey} className="gap-2 py-3">
@@ -114,7 +113,11 @@ export const OverlayChartCard = memo(function OverlayChartCard(props: OverlayCha
       </CardHeader>
       <CardContent className="px-4">
         <div ref={ref} style={{ minHeight: PLOT_HEIGHT + 40 }}>
-          {seen ? <OverlayPanel {...props} zoom={zoom} onZoom={setZoom} /> : <Skeleton className="h-[300px] w-full" />}
+          {seen ? (
+            <OverlayPanel {...props} zoom={zoom} onZoom={setZoom} onPan={zoom ? panBy : undefined} />
+          ) : (
+            <Skeleton className="h-[300px] w-full" />
+          )}
         </div>
       </CardContent>
     </Card>
@@ -128,9 +131,11 @@ function OverlayPanel({
   colors,
   zoom,
   onZoom,
+  onPan,
 }: OverlayChartCardProps & {
   zoom: { from: number; to: number } | null;
   onZoom: (zoom: { from: number; to: number }) => void;
+  onPan: ((delta: number) => void) | undefined;
 }) {
   const [ref, width] = useElementWidth<HTMLDivElement>();
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -171,6 +176,13 @@ function OverlayPanel({
         const color = groupColor.get(group.id) ?? RUN_PALETTE[0];
         const label = `${key} = ${group.id} (${group.runs} ${group.runs === 1 ? "run" : "runs"})`;
         bands.push({ id: group.id, label, color, points: group.points });
+        for (const m of group.markers)
+          markers.push({
+            x: m.x,
+            kind: m.kind,
+            color,
+            label: `${label}: ${m.count} ${m.count === 1 ? "run" : "runs"}`,
+          });
         const mean = group.points.map(({ x, mean: y, step }) => ({ x, y, step }));
         lines.push({ id: `group:${group.id}`, label, color, points: mean, alpha: smoothing ? 0.3 : 1, width: 2 });
         if (group.smoothed)
@@ -288,7 +300,7 @@ function OverlayPanel({
           {zoom ? "No points in the selected range." : `None of the shown runs logged ${metricKey}.`}
         </p>
       ) : (
-        <ChartCanvas frame={frame} xAxis={view.xAxis} onZoom={onZoom} canvasRef={canvasRef} {...drawn} />
+        <ChartCanvas frame={frame} xAxis={view.xAxis} onZoom={onZoom} onPan={onPan} canvasRef={canvasRef} {...drawn} />
       )}
       <div className="flex min-h-5 flex-wrap items-center gap-x-3 gap-y-1 text-xs text-muted-foreground">
         {groups.map((group, i) => (

@@ -3,7 +3,7 @@
 import { XIcon } from "lucide-react";
 import { useMemo } from "react";
 import { Button } from "@/components/ui/button";
-import { buildAxis, formatAxisValue, splitAxisId } from "../parallel/axes";
+import { buildAxis, formatAxisValue, moveAxis, splitAxisId } from "../parallel/axes";
 import { withBrush, withPick } from "../parallel/brush";
 import { axisChoices, defaultParallelAxes } from "../parallel/default-axes";
 import type { AxisId } from "../search-params";
@@ -106,6 +106,7 @@ export function ParallelCoordinates({ view, runs, shown, colors, onChange }: Com
             onChange({ ...view, parallelAxes: axisIds, brushes: withBrush(view.brushes, axis, brush) })
           }
           onPick={(axis, pick) => onChange({ ...view, parallelAxes: axisIds, picks: withPick(view.picks, axis, pick) })}
+          onMove={(axis, direction) => setAxes(moveAxis(axisIds, axis, direction))}
         />
       )}
     </section>

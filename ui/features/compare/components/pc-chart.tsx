@@ -41,6 +41,8 @@ interface PcChartProps {
   picks: readonly Pick[];
   onBrush: (axis: AxisId, brush: Brush | null) => void;
   onPick: (axis: AxisId, pick: Pick | null) => void;
+  /** Moves an axis one place left (-1) or right (1). */
+  onMove: (axis: AxisId, direction: -1 | 1) => void;
 }
 
 type Band = { top: number; bottom: number };
@@ -72,7 +74,7 @@ function linePath(run: CompareRun, axes: readonly ChartAxis[], xs: readonly numb
 }
 
 /** Parallel coordinates in SVG: one axis per param or metric, one polyline per run, brushes to drag. */
-export function PcChart({ axes, runs, shownIds, colors, brushes, picks, onBrush, onPick }: PcChartProps) {
+export function PcChart({ axes, runs, shownIds, colors, brushes, picks, onBrush, onPick, onMove }: PcChartProps) {
   const [containerRef, measured] = useElementWidth<HTMLDivElement>();
   const svgRef = useRef<SVGSVGElement>(null);
   const [hovered, setHovered] = useState<string | null>(null);
@@ -190,6 +192,9 @@ export function PcChart({ axes, runs, shownIds, colors, brushes, picks, onBrush,
                 onPointerUp={onPointerUp(axis)}
                 onPointerCancel={() => setDraft(null)}
                 onKeyDown={onKeyDown(axis, brush)}
+                onMove={(direction) => onMove(axis.id, direction)}
+                first={i === 0}
+                last={i === axes.length - 1}
               />
             );
           })}
@@ -251,10 +256,41 @@ interface PcAxisProps {
   onPointerUp: () => void;
   onPointerCancel: () => void;
   onKeyDown: (event: KeyboardEvent) => void;
+  onMove: (direction: -1 | 1) => void;
+  first: boolean;
+  last: boolean;
+}
+
+/** A small arrow beside an axis' type label that moves the axis one place. */
+function MoveButton({ axisKey, direction, onMove }: { axisKey: string; direction: -1 | 1; onMove: () => void }) {
+  const label = `Move ${axisKey} ${direction < 0 ? "left" : "right"}`;
+  return (
+    <g
+      transform={`translate(${direction * 34} -12)`}
+      role="button"
+      tabIndex={0}
+      aria-label={label}
+      data-testid={direction < 0 ? "pc-move-left" : "pc-move-right"}
+      className="cursor-pointer fill-muted-foreground outline-none hover:fill-foreground focus-visible:fill-foreground"
+      onClick={onMove}
+      onKeyDown={(event) => {
+        if (event.key !== "Enter" && event.key !== " ") return;
+        event.preventDefault();
+        onMove();
+      }}
+    >
+      <title>{label}</title>
+      <rect x={-8} y={-8} width={16} height={16} fill="transparent" />
+      <text textAnchor="middle" dy="0.32em" className="text-[11px]">
+        {direction < 0 ? "‹" : "›"}
+      </text>
+    </g>
+  );
 }
 
 function PcAxis(props: PcAxisProps) {
   const { axis, x, bands, brush, pick, onPointerDown, onPointerMove, onPointerUp, onPointerCancel, onKeyDown } = props;
+  const { onMove, first, last } = props;
   const { type, key } = splitAxisId(axis.id);
   const numeric = axis.kind === "numeric";
   const label = numeric
@@ -274,6 +310,8 @@ function PcAxis(props: PcAxisProps) {
         {type}
         {numeric && axis.log ? " · log" : ""}
       </text>
+      {first ? null : <MoveButton axisKey={key} direction={-1} onMove={() => onMove(-1)} />}
+      {last ? null : <MoveButton axisKey={key} direction={1} onMove={() => onMove(1)} />}
       <line y1={0} y2={HEIGHT} stroke="currentColor" />
       {axisTicks(axis).map(({ position, value }) => (
         <g key={String(value)} transform={`translate(0 ${(1 - position) * HEIGHT})`}>

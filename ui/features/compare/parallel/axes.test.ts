@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { axisPosition, axisTicks, buildAxis, valueAtPosition } from "./axes";
+import { axisPosition, axisTicks, buildAxis, moveAxis, valueAtPosition } from "./axes";
 import { compareRun } from "./run-fixture.test-helper";
 
 describe("buildAxis", () => {
@@ -81,5 +81,16 @@ describe("buildAxis", () => {
     const ticks = axisTicks(buildAxis("param:name", runs), 10);
     expect(ticks.length).toBeLessThanOrEqual(10);
     expect(ticks[0]).toEqual({ position: 0, value: "n0" });
+  });
+});
+
+describe("moveAxis", () => {
+  it("swaps an axis with its neighbour and leaves the ends and unknown ids alone", () => {
+    const ids = ["param:a", "param:b", "metric:c"] as const;
+    expect(moveAxis(ids, "param:b", -1)).toEqual(["param:b", "param:a", "metric:c"]);
+    expect(moveAxis(ids, "param:b", 1)).toEqual(["param:a", "metric:c", "param:b"]);
+    expect(moveAxis(ids, "param:a", -1)).toEqual([...ids]);
+    expect(moveAxis(ids, "metric:c", 1)).toEqual([...ids]);
+    expect(moveAxis(ids, "tag:x", 1)).toEqual([...ids]);
   });
 });

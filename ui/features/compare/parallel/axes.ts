@@ -89,3 +89,13 @@ export function formatAxisTick(value: number | string, max = 14): string {
   if (typeof value === "number") return formatValueTick(value);
   return value.length > max ? `${value.slice(0, max - 1)}…` : value;
 }
+
+/** The axes with `id` swapped with its neighbour on the left (-1) or right (1); unchanged at an end. */
+export function moveAxis(ids: readonly AxisId[], id: AxisId, direction: -1 | 1): AxisId[] {
+  const from = ids.indexOf(id);
+  const to = from + direction;
+  const next = [...ids];
+  if (from === -1 || to < 0 || to >= ids.length) return next;
+  [next[from], next[to]] = [next[to]!, next[from]!];
+  return next;
+}

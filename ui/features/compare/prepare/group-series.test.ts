@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { downsampleBand, groupStatistics } from "./group-series";
+import { downsampleBand, groupMarkers, groupStatistics } from "./group-series";
 import type { SeriesPoint } from "./series-points";
 
 const run = (...values: [step: number, y: number][]): SeriesPoint[] =>
@@ -59,5 +59,33 @@ describe("downsampleBand", () => {
   it("limits to a zoom window", () => {
     const { points } = downsampleBand(stats, { buckets: 100, range: { from: 100, to: 199 } });
     expect(points.map((p) => p.step)).toEqual(Array.from({ length: 100 }, (_, i) => 100 + i));
+  });
+});
+
+describe("groupMarkers", () => {
+  it("keeps the NaN and ±Infinity the mean leaves out: one marker per step and kind, counting the runs", () => {
+    const markers = groupMarkers(
+      [run([0, 1], [1, NaN], [2, Infinity]), run([0, NaN], [1, NaN], [2, -Infinity]), run([1, 3], [1, NaN])],
+      { buckets: 100 },
+    );
+    expect(markers.map(({ step, kind, count }) => [step, kind, count])).toEqual([
+      [0, "nan", 1],
+      [1, "nan", 3],
+      [2, "+inf", 1],
+      [2, "-inf", 1],
+    ]);
+    // The mean at those steps is over the finite values only; the markers say what was left out.
+    expect(groupStatistics([run([1, NaN]), run([1, 3])])).toMatchObject([{ step: 1, mean: 3, count: 1 }]);
+  });
+
+  it("counts a run's last value of a repeated step, stays inside a zoom, and thins to one per bucket and kind", () => {
+    expect(groupMarkers([run([5, NaN], [5, 1])], { buckets: 10 })).toEqual([]);
+    expect(groupMarkers([run([5, 1], [5, NaN])], { buckets: 10 })).toHaveLength(1);
+    const many = run(...Array.from({ length: 1000 }, (_, step): [number, number] => [step, NaN]));
+    expect(groupMarkers([many], { buckets: 100, range: { from: 100, to: 199 } })).toHaveLength(100);
+    const thinned = groupMarkers([many, many], { buckets: 10 });
+    expect(thinned).toHaveLength(10);
+    expect(thinned.reduce((n, m) => n + m.count, 0)).toBe(2000);
+    expect(thinned[0]).toMatchObject({ step: 0, kind: "nan", count: 200 });
   });
 });

@@ -1,3 +1,4 @@
+import type { MarkerKind, SeriesMarker } from "./downsample";
 import type { SeriesPoint } from "./series-points";
 
 /** One x of a group's statistics over its runs' finite values there. */
@@ -105,4 +106,42 @@ export function downsampleBand(
     i = j;
   }
   return { points, sampled: true };
+}
+
+/**
+ * The non-finite values a group's mean leaves out, so they stay visible: one marker per step and kind,
+ * counting the runs with NaN, +Infinity or −Infinity there (each run's last value of a step, as in
+ * `groupStatistics`). Past 4 × `buckets` markers, one per bucket and kind, counting the rest. Sorted by x.
+ */
+export function groupMarkers(
+  runs: readonly (readonly SeriesPoint[])[],
+  { buckets, range }: { buckets: number; range?: { from: number; to: number } | undefined },
+): SeriesMarker[] {
+  const byStep = new Map<string, SeriesMarker>();
+  for (const points of runs) {
+    const last = new Map<number, SeriesPoint>();
+    for (const point of points) last.set(point.step, point);
+    for (const { x, y, step, timestamp } of last.values()) {
+      if (Number.isFinite(y) || !Number.isFinite(x)) continue;
+      if (range && (x < range.from || x > range.to)) continue;
+      const kind: MarkerKind = Number.isNaN(y) ? "nan" : y > 0 ? "+inf" : "-inf";
+      const id = `${step}|${kind}`;
+      const marker = byStep.get(id);
+      if (marker) marker.count++;
+      else byStep.set(id, { x, kind, step, timestamp, count: 1 });
+    }
+  }
+  const markers = [...byStep.values()].sort((a, b) => a.x - b.x || a.step - b.step);
+  if (markers.length <= 4 * buckets) return markers;
+  const start = range ? range.from : markers[0]!.x;
+  const width = ((range ? range.to : markers.at(-1)!.x) - start) / buckets;
+  const thinned = new Map<string, SeriesMarker>();
+  for (const marker of markers) {
+    const bucket = width > 0 ? Math.min(buckets - 1, Math.floor((marker.x - start) / width)) : 0;
+    const id = `${bucket}|${marker.kind}`;
+    const kept = thinned.get(id);
+    if (kept) kept.count += marker.count;
+    else thinned.set(id, { ...marker });
+  }
+  return [...thinned.values()].sort((a, b) => a.x - b.x || a.step - b.step);
 }

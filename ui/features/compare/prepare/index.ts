@@ -8,7 +8,7 @@ export { emaSmooth, smoothSeries } from "./smoothing";
 export { joinOnStep } from "./x-metric";
 export { fromLineColumns, overlayPoints, xMetricKey } from "./overlay-points";
 export type { OverlayXAxis } from "./overlay-points";
-export { downsampleBand, groupStatistics } from "./group-series";
+export { downsampleBand, groupMarkers, groupStatistics } from "./group-series";
 export type { BandPoint, GroupStatPoint } from "./group-series";
 export { drawnExtent, forLogScale, innerTicks, linearScale, logScale, timeTicks } from "./scale";
 export type { YScale } from "./scale";

@@ -3,6 +3,7 @@ import type { MlflowClient, Run } from "mltrack-sdk/mlflow";
 import {
   downsampleBand,
   downsampleSeries,
+  groupMarkers,
   groupStatistics,
   overlayPoints,
   smoothSeries,
@@ -127,7 +128,8 @@ export async function readOverlaySeries(
 /**
  * One metric per group of runs: mean, std and count per step over the group's full histories (runs
  * missing a step do not count there), reduced to `buckets` keeping the mean's spikes and the band's
- * envelope; the smoothed mean is computed on the full-resolution mean line before it is reduced.
+ * envelope; the smoothed mean is computed on the full-resolution mean line before it is reduced. The
+ * NaN and ±Infinity values the mean leaves out come back as markers counting the runs that had them.
  */
 export async function readGroupSeries(
   mlflow: MlflowClient,
@@ -149,6 +151,7 @@ export async function readGroupSeries(
         runs: histories.length,
         points: band.points,
         smoothed: smoothedWire(meanLine, { smoothing, buckets, range, xAxis }),
+        markers: groupMarkers(histories, { buckets, range }),
         sampled: band.sampled,
       };
     }),
