@@ -1,0 +1,30 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { LLM_METRICS, LLM_TAGS, MLFLOW_TAGS, MLTRACK_TAGS, SYSTEM_METRIC_PREFIX } from "./tags";
+
+const spec = JSON.parse(readFileSync(new URL("../spec/tags.json", import.meta.url), "utf8")) as Record<string, unknown>;
+
+describe("the tag spec", () => {
+  it("is what the SDK exports, read from the one spec file", () => {
+    expect(MLFLOW_TAGS).toEqual(spec.mlflowTags);
+    expect(MLTRACK_TAGS).toEqual(spec.mltrackTags);
+    expect(LLM_TAGS).toEqual(spec.llmTags);
+    expect(LLM_METRICS).toEqual(spec.llmMetrics);
+    expect(SYSTEM_METRIC_PREFIX).toBe(spec.systemMetricPrefix);
+  });
+
+  it("names MLflow's standard tags as MLflow spells them, and ours under mltrack.", () => {
+    expect(MLFLOW_TAGS).toMatchObject({
+      user: "mlflow.user",
+      sourceName: "mlflow.source.name",
+      sourceType: "mlflow.source.type",
+      gitCommit: "mlflow.source.git.commit",
+      parentRunId: "mlflow.parentRunId",
+      runName: "mlflow.runName",
+    });
+    for (const name of Object.values(MLFLOW_TAGS)) expect(name).toMatch(/^mlflow\./);
+    for (const name of Object.values(MLTRACK_TAGS)) expect(name).toMatch(/^mltrack\./);
+    const all = [MLFLOW_TAGS, MLTRACK_TAGS, LLM_TAGS, LLM_METRICS].flatMap((group) => Object.values(group));
+    expect(new Set(all).size).toBe(all.length);
+  });
+});
