@@ -244,7 +244,9 @@ test("images: each run's image per step side by side; the slider switches steps 
       .getByTestId("compare-image")
       .evaluate((img: HTMLImageElement) => img.naturalWidth);
 
-  // The folder is found on its own; the slider starts at the latest step.
+  // The images are listed once their section nears the screen; the folder is found on its own and the
+  // slider starts at the latest step.
+  await page.getByTestId("compare-images").scrollIntoViewIfNeeded();
   await expect(page.getByTestId("images-step")).toHaveText("Step 20", FIRST_LOAD);
   await expect(page.getByTestId("images-folder")).toContainText("images/");
   await expect(page.getByTestId("compare-image")).toHaveCount(2);
@@ -269,6 +271,7 @@ test("images: each run's image per step side by side; the slider switches steps 
   // The URL reproduces the step in a fresh page.
   const fresh = await page.context().newPage();
   await fresh.goto(page.url());
+  await fresh.getByTestId("compare-images").scrollIntoViewIfNeeded();
   await expect(fresh.getByTestId("images-step")).toHaveText("Step 10", FIRST_LOAD);
   await fresh.close();
 

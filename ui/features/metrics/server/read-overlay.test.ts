@@ -63,6 +63,30 @@ describe("readOverlaySeries", () => {
     expect(result.series[1]!.totalPoints).toBe(0);
   });
 
+  it("keeps a finished run's prepared series while its history is cached; a running run's is prepared again", async () => {
+    const runs = {
+      done: { status: "FINISHED" as const, histories: { loss: points(5_000, (step) => step % 7) } },
+      live: { status: "RUNNING" as const, histories: { loss: points(5_000) } },
+    };
+    const scripted = scriptedMlflow(runs);
+    const reader = createHistoryReader();
+    const ask = (buckets = 100) =>
+      readOverlaySeries(scripted.mlflow, { runIds: ["done", "live"], metricKey: "loss", buckets }, reader);
+    const first = await ask();
+    const second = await ask();
+    expect(second.series[0]).toBe(first.series[0]);
+    expect(second.series[1]).not.toBe(first.series[1]);
+    expect(second.series[1]).toEqual(first.series[1]);
+    // Another width is another variant; the first is still kept.
+    expect((await ask(50)).series[0]).not.toBe(first.series[0]);
+    expect((await ask()).series[0]).toBe(first.series[0]);
+    // The finished run logs a later point: its history is read again, and so prepared again.
+    runs.done.histories.loss.push({ step: 5_000, timestamp: 1_800_000_000_000, value: 1e6 });
+    const after = await ask();
+    expect(after.series[0]).not.toBe(first.series[0]);
+    expect(after.series[0]!.yMax).toBe(1e6);
+  });
+
   it("refuses more than 100 runs and an unknown x-axis", () => {
     const ids = Array.from({ length: 101 }, (_, i) => `r${i}`);
     expect(OverlaySeriesRequest.safeParse({ runIds: ids, metricKey: "loss", buckets: 10 }).success).toBe(false);

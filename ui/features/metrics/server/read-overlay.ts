@@ -10,6 +10,7 @@ import {
   toMetricColumns,
   xMetricKey,
   type DownsampledSeries,
+  type MetricColumns,
   type OverlayXAxis,
   type SeriesPoint,
 } from "@/features/compare/prepare";
@@ -23,20 +24,31 @@ import {
   type OverlaySeriesResponse,
 } from "../schemas";
 import { sharedHistoryReader, type HistoryReader } from "./history-reader";
+import { createPreparedCache } from "./prepared-cache";
 
 const EMPTY = toMetricColumns([]);
 
+/** Prepared overlays of finished runs, living as long as their cached histories (see prepared-cache.ts). */
+const preparedOverlays = createPreparedCache<OverlaySeries>();
+
+/** A run's histories for an overlay: `key`, and the x metric's when x is another metric. */
+interface RunHistories {
+  history: MetricColumns;
+  /** The x metric's history, or null on the step and time axes. */
+  xHistory: MetricColumns | null;
+}
+
 /**
- * A run's full-resolution points of `key` on the overlay's x-axis, or null when it never logged the
- * key. For x = another metric both histories are read (each cached once the run has finished).
+ * A run's histories of `key` for the overlay's x-axis, or null when it never logged the key. For
+ * x = another metric both are read (each cached once the run has finished).
  */
-async function runPoints(
+async function runHistories(
   mlflow: MlflowClient,
   reader: HistoryReader,
   run: Run,
   key: string,
   xAxis: OverlayXAxis,
-): Promise<SeriesPoint[] | null> {
+): Promise<RunHistories | null> {
   const { runId, status } = run.info;
   const latest = run.data.metrics[key];
   if (!latest) return null;
@@ -44,10 +56,13 @@ async function runPoints(
   const xLatest = xKey === null ? undefined : run.data.metrics[xKey];
   const [history, xHistory] = await Promise.all([
     reader.read(mlflow, { runId, key, status, latest }),
-    xKey !== null && xLatest ? reader.read(mlflow, { runId, key: xKey, status, latest: xLatest }) : EMPTY,
+    xKey === null ? null : xLatest ? reader.read(mlflow, { runId, key: xKey, status, latest: xLatest }) : EMPTY,
   ]);
-  return overlayPoints(history, xAxis, xHistory);
+  return { history, xHistory };
 }
+
+const pointsOf = ({ history, xHistory }: RunHistories, xAxis: OverlayXAxis): SeriesPoint[] =>
+  overlayPoints(history, xAxis, xHistory ?? undefined);
 
 /** Drawn points as columns; steps are left out on a step axis, where they are x. */
 export function toLineColumns(
@@ -108,13 +123,19 @@ export async function readOverlaySeries(
 ): Promise<OverlaySeriesResponse> {
   const { runIds, metricKey, xAxis, smoothing, buckets, range } = OverlaySeriesRequest.parse(input);
   const runs = await Promise.all(runIds.map((runId) => reader.run(mlflow, runId)));
+  const variant = JSON.stringify([metricKey, xAxis, smoothing, buckets, range ?? null]);
   const series = await Promise.all(
     runs.map(async (run): Promise<OverlaySeries> => {
-      const points = await runPoints(mlflow, reader, run, metricKey, xAxis);
+      const histories = await runHistories(mlflow, reader, run, metricKey, xAxis);
       const { runId } = run.info;
-      if (!points) return toOverlayWire(runId, metricKey, downsampleSeries([], { buckets }), null, xAxis);
+      if (!histories) return toOverlayWire(runId, metricKey, downsampleSeries([], { buckets }), null, xAxis);
+      const kept = preparedOverlays.get(histories.history, histories.xHistory, variant);
+      if (kept) return kept;
+      const points = pointsOf(histories, xAxis);
       const smoothed = smoothedWire(points, { smoothing, buckets, range, xAxis });
-      return toOverlayWire(runId, metricKey, downsampleSeries(points, { buckets, range }), smoothed, xAxis);
+      const wire = toOverlayWire(runId, metricKey, downsampleSeries(points, { buckets, range }), smoothed, xAxis);
+      preparedOverlays.set(histories.history, histories.xHistory, variant, wire);
+      return wire;
     }),
   );
   return {
@@ -140,9 +161,9 @@ export async function readGroupSeries(
   const result = await Promise.all(
     groups.map(async ({ id, runIds }): Promise<GroupSeries> => {
       const runs = await Promise.all([...new Set(runIds)].map((runId) => reader.run(mlflow, runId)));
-      const histories = (await Promise.all(runs.map((run) => runPoints(mlflow, reader, run, metricKey, xAxis)))).filter(
-        (points): points is SeriesPoint[] => points !== null,
-      );
+      const histories = (
+        await Promise.all(runs.map((run) => runHistories(mlflow, reader, run, metricKey, xAxis)))
+      ).flatMap((read) => (read ? [pointsOf(read, xAxis)] : []));
       const stats = groupStatistics(histories);
       const band = downsampleBand(stats, { buckets, range });
       const meanLine = stats.map(({ x, step, mean }) => ({ x, y: mean, step, timestamp: 0 }));

@@ -3,6 +3,10 @@ import type { MlflowClient } from "mltrack-sdk/mlflow";
 import { downsampleSeries, toSeriesPoints, type DownsampledSeries } from "@/features/compare/prepare";
 import { MetricSeriesRequest, type MetricSeries, type MetricSeriesResponse } from "../schemas";
 import { sharedHistoryReader, type HistoryReader } from "./history-reader";
+import { createPreparedCache } from "./prepared-cache";
+
+/** Prepared series of finished runs, living as long as their cached histories (see prepared-cache.ts). */
+const preparedSeries = createPreparedCache<MetricSeries>();
 
 /**
  * The series of N runs × M metric keys, each reduced to what a chart `buckets` wide can show (every
@@ -15,6 +19,7 @@ export async function readMetricSeries(
   reader: HistoryReader = sharedHistoryReader(),
 ): Promise<MetricSeriesResponse> {
   const { runIds, metricKeys, xAxis, buckets, range } = MetricSeriesRequest.parse(input);
+  const variant = JSON.stringify([xAxis, buckets, range ?? null]);
   const runs = await Promise.all(runIds.map((runId) => reader.run(mlflow, runId)));
   const series = await Promise.all(
     runs.flatMap((run) =>
@@ -24,7 +29,11 @@ export async function readMetricSeries(
         // A key the run never logged is an empty series, not a call to MLflow.
         if (!latest) return toWire(runId, key, downsampleSeries([], { buckets }));
         const history = await reader.read(mlflow, { runId, key, status, latest });
-        return toWire(runId, key, downsampleSeries(toSeriesPoints(history, xAxis), { buckets, range }));
+        const kept = preparedSeries.get(history, null, variant);
+        if (kept) return kept;
+        const wire = toWire(runId, key, downsampleSeries(toSeriesPoints(history, xAxis), { buckets, range }));
+        preparedSeries.set(history, null, variant, wire);
+        return wire;
       }),
     ),
   );
