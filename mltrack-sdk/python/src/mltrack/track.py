@@ -113,7 +113,7 @@ def _wrap(fn: Any, options: TrackOptions) -> Any:
 
         async def async_gen_wrapper(*args: Any, **kwargs: Any) -> Any:
             tracked = call(args, kwargs)
-            await asyncio.to_thread(tracked.start)
+            await _off_loop(tracked.start)
             try:
                 inner = fn(*args, **kwargs)
                 to_send: Any = None
@@ -133,16 +133,16 @@ def _wrap(fn: Any, options: TrackOptions) -> Any:
                         to_send = yield item
                     except GeneratorExit:
                         await inner.aclose()
-                        await asyncio.to_thread(tracked.end)
+                        await _off_loop(tracked.end)
                         raise
                     except BaseException as thrown:
                         to_send, to_throw = None, thrown
             except GeneratorExit:
                 raise
             except BaseException as err:
-                await asyncio.to_thread(tracked.end, error=err)
+                await _off_loop(tracked.end, error=err)
                 raise
-            await asyncio.to_thread(tracked.end)
+            await _off_loop(tracked.end)
 
         return functools.wraps(fn)(async_gen_wrapper)
 
@@ -150,16 +150,16 @@ def _wrap(fn: Any, options: TrackOptions) -> Any:
 
         async def async_wrapper(*args: Any, **kwargs: Any) -> Any:
             tracked = call(args, kwargs)
-            await asyncio.to_thread(tracked.start)
+            await _off_loop(tracked.start)
             token = _current.set(tracked.run)
             try:
                 result = await fn(*args, **kwargs)
             except BaseException as err:
-                await asyncio.to_thread(tracked.end, error=err)
+                await _off_loop(tracked.end, error=err)
                 raise
             finally:
                 _current.reset(token)
-            await asyncio.to_thread(tracked.end, result=result)
+            await _off_loop(tracked.end, result=result)
             return result
 
         return functools.wraps(fn)(async_wrapper)
@@ -219,6 +219,15 @@ def _wrap(fn: Any, options: TrackOptions) -> Any:
         return result
 
     return functools.wraps(fn)(wrapper)
+
+
+async def _off_loop(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """Runs a blocking MLflow exchange in a worker thread (with this context), so a slow or absent
+    server does not stall the event loop; in this thread when no worker can be had."""
+    try:
+        return await asyncio.to_thread(fn, *args, **kwargs)
+    except RuntimeError:  # the loop's executor is shut down
+        return fn(*args, **kwargs)
 
 
 def _mlflow_active_run() -> Any:
@@ -281,7 +290,7 @@ class _TrackedCall:
         self.fn, self.signature, self.options = fn, signature, options
         self.args, self.kwargs = args, kwargs
         # Read here, in the caller's thread: mlflow's active-run stack is thread-local.
-        self.parent = _parent()
+        self.parent = attempt("finding the parent run", _parent)
         top = _mlflow_active_run()
         self.mlflow_run_before = top.info.run_id if top is not None else None
         self.run: Run = NO_RUN
