@@ -124,11 +124,18 @@ def test_values_mlflow_accepts():
     )
 
 
-def test_truncation_is_visible_and_within_the_limit():
-    cut = truncate("x" * 9000, 8000)
-    assert len(cut) == 8000 and cut.endswith("[cut: 9000 characters, the first 7953 kept]")
-    tail = truncate_head("a" * 5000 + "THE END", 1000, "the artifact e.txt")
-    assert len(tail) == 1000 and tail.startswith("[cut: the first") and tail.endswith("THE END")
+@pytest.mark.parametrize("size", [8001, 9000, 9999, 10_000, 10_014, 1_000_000])
+def test_truncation_is_visible_and_exactly_at_the_limit(size):
+    cut = truncate("x" * size, 8000)
+    assert len(cut) == 8000 and cut.endswith(f"... [cut: {size} characters, the first {cut.count('x')} kept]")
+    tail = truncate_head("a" * (size - 7) + "THE END", 8000, "the artifact e.txt")
+    marker, _, kept = tail.partition("\n")
+    assert len(tail) == 8000 and kept.endswith("THE END")
+    assert marker == f"[cut: the first {size - len(kept)} of {size} characters; all of it in the artifact e.txt]"
+
+
+def test_short_values_are_not_cut():
+    assert truncate("short", 8000) == "short" and truncate_head("short", 8000, "x") == "short"
 
 
 def test_remote_urls_lose_their_credentials():

@@ -9,7 +9,7 @@ import json
 import numbers
 import re
 from pathlib import PurePath
-from typing import Any, Iterator, Mapping
+from typing import Any, Callable, Iterator, Mapping
 
 # MLflow's limits (mlflow/utils/validation.py); the server refuses longer values, it never cuts them.
 MAX_KEY_LENGTH = 250
@@ -27,22 +27,32 @@ def clean_key(key: object) -> str:
     return ("/".join(segments) or "_")[:MAX_KEY_LENGTH]
 
 
+def _fit(limit: int, marker_for: Callable[[int], str]) -> tuple[str, int]:
+    """The most characters of a text that fit in `limit` beside the marker saying how many were kept
+    (whose length depends on that number), and that marker."""
+    kept = max(limit - max(len(marker_for(0)), len(marker_for(limit))), 0)
+    while kept + 1 + len(marker_for(kept + 1)) <= limit:
+        kept += 1
+    return marker_for(kept), kept
+
+
 def truncate(text: str, limit: int) -> str:
     """`text` cut to `limit` characters, saying so at the end."""
     if len(text) <= limit:
         return text
-    marker = f"... [cut: {len(text)} characters, the first {{kept}} kept]"
-    kept = limit - len(marker.format(kept=limit))
-    return text[:kept] + marker.format(kept=kept)
+    marker, kept = _fit(limit, lambda kept: f"... [cut: {len(text)} characters, the first {kept} kept]")
+    return text[:kept] + marker
 
 
 def truncate_head(text: str, limit: int, where: str) -> str:
     """`text` cut to its last characters (the end of a traceback matters most), saying so first."""
     if len(text) <= limit:
         return text
-    marker = f"[cut: the first {{cut}} of {len(text)} characters; all of it in {where}]\n"
-    cut = len(text) - (limit - len(marker.format(cut=len(text))))
-    return marker.format(cut=cut) + text[cut:]
+    size = len(text)
+    marker, kept = _fit(
+        limit, lambda kept: f"[cut: the first {size - kept} of {size} characters; all of it in {where}]\n"
+    )
+    return marker + text[size - kept :]
 
 
 def as_mapping(value: Any) -> Mapping[str, Any] | None:
@@ -108,7 +118,9 @@ def tag_value(value: Any) -> str:
     return truncate(str(value), MAX_TAG_VALUE_LENGTH)
 
 
-def split_numeric(value: Mapping[str, Any], prefix: str = "", depth: int = 0) -> tuple[dict[str, float], dict[str, Any]]:
+def split_numeric(
+    value: Mapping[str, Any], prefix: str = "", depth: int = 0
+) -> tuple[dict[str, float], dict[str, Any]]:
     """Numeric leaves as `dotted.key` metrics, and everything else with its nesting kept."""
     metrics: dict[str, float] = {}
     rest: dict[str, Any] = {}

@@ -22,10 +22,11 @@ def call_params(
     bound = signature.bind(*args, **kwargs)
     bound.apply_defaults()
     first = next(iter(signature.parameters.values()), None)
+    skipped = first.name if first is not None and first.name in _SELF_NAMES and _positional(first) else None
     arguments: dict[str, Any] = {}
     for name, value in bound.arguments.items():
         kind = signature.parameters[name].kind
-        if first is not None and name == first.name and name in _SELF_NAMES and kind is not inspect.Parameter.KEYWORD_ONLY:
+        if name == skipped:
             continue
         if kind is inspect.Parameter.VAR_KEYWORD:
             arguments.update(value)
@@ -41,6 +42,10 @@ def call_params(
         if mapping is not None:
             return dict(mapping)
     return arguments
+
+
+def _positional(parameter: inspect.Parameter) -> bool:
+    return parameter.kind in (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
 
 
 def signature_of(fn: Callable[..., Any]) -> inspect.Signature | None:

@@ -9,7 +9,7 @@ import shutil
 import tempfile
 import time
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Mapping, Sequence
 
 from . import _values as values
 from ._safe import never_raises
@@ -63,7 +63,7 @@ class Run:
     def __repr__(self) -> str:
         return f"Run(run_id={self._run_id!r}, experiment_id={self._experiment_id!r})"
 
-    def _log_batch(self, metrics: list[Any] = (), params: list[Any] = (), tags: list[Any] = ()) -> None:  # type: ignore[assignment]
+    def _log_batch(self, metrics: Sequence[Any] = (), params: Sequence[Any] = (), tags: Sequence[Any] = ()) -> None:
         if self._run_id is not None and (metrics or params or tags):
             self._client.log_batch(self._run_id, metrics=list(metrics), params=list(params), tags=list(tags))
 
