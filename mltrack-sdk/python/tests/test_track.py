@@ -69,6 +69,8 @@ def test_wrapper_form_keeps_the_function(client, experiment, tmp_path):
         return 0.8
 
     tracked = track(evaluate, experiment=experiment)
+    assert track(evaluate)(model_name="m0") == 0.8  # default experiment, keyword argument
+    ids.clear()
     assert tracked.__name__ == "evaluate" and tracked.__doc__ == "Scores a model."
     assert tracked.__wrapped__ is evaluate
     assert inspect.signature(tracked) == inspect.signature(evaluate)
@@ -137,7 +139,7 @@ def test_a_single_dict_or_dataclass_argument_is_flattened(client, experiment):
     assert client.get_run(with_others).data.params == {"config.lr": "0.3", "seed": "1"}
 
 
-def test_methods_are_tracked_without_self(client, experiment):
+def test_methods_are_tracked_without_self_or_cls(client, experiment):
     class Trainer:
         def __init__(self, scale):
             self.scale = scale
@@ -146,9 +148,17 @@ def test_methods_are_tracked_without_self(client, experiment):
         def fit(self, lr):
             return {"scaled": lr * self.scale, "run": current_run().run_id}
 
+        @track(experiment=experiment)
+        @classmethod
+        def default(cls, scale=2):
+            return cls(scale), current_run().run_id
+
     result = Trainer(10).fit(0.5)
     assert result["scaled"] == 5
     assert client.get_run(result["run"]).data.params == {"lr": "0.5"}
+    trainer, run_id = Trainer.default()
+    assert isinstance(trainer, Trainer) and trainer.scale == 2
+    assert client.get_run(run_id).data.params == {"scale": "2"}
 
 
 def test_nested_calls_are_child_runs_and_mlflow_logs_to_them(client, experiment):
