@@ -10,8 +10,10 @@ NODE_STAMP := node_modules/.installed
 VENV_STAMP := .venv/.installed
 SDK_DIST := mltrack-sdk/dist/index.js
 SDK_SOURCES := $(shell find mltrack-sdk/src -type f -not -name '*.test.ts') mltrack-sdk/package.json mltrack-sdk/tsup.config.ts
+PY_PACKAGE := mltrack-sdk/python
+PY_DIST := $(PY_PACKAGE)/dist
 
-.PHONY: help install dev build lint format typecheck type-check chromium test test-unit test-integration test-e2e check bench clean python-lock
+.PHONY: help install dev build lint format typecheck type-check chromium test test-unit test-integration test-python test-e2e check bench clean python-lock python-wheel
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -54,19 +56,30 @@ test-unit: $(NODE_STAMP) $(SDK_DIST) ## Unit tests (vitest)
 test-integration: install build ## Integration tests against a real MLflow server and the built UI
 	npm run test:integration
 
+python-wheel: $(VENV_STAMP) ## Build the Python binding's wheel into mltrack-sdk/python/dist (offline, .venv's setuptools)
+	rm -rf $(PY_DIST) $(PY_PACKAGE)/build
+	.venv/bin/python -m pip wheel --quiet --disable-pip-version-check --no-deps --no-build-isolation \
+	  $(PY_PACKAGE) -w $(PY_DIST)
+
+test-python: python-wheel ## Python binding tests (pytest on the built wheel) against a real MLflow server
+	mkdir -p test-results
+	cd $(PY_PACKAGE) && MLTRACK_WHEEL="$$(ls $(CURDIR)/$(PY_DIST)/mltrack-*.whl)" \
+	  $(CURDIR)/.venv/bin/python -m pytest --junitxml=$(CURDIR)/test-results/python.xml
+
 test-e2e: install build chromium ## End-to-end tests in Chromium against a real MLflow server
 	npm run test:e2e
 
 check: lint typecheck test-unit ## Lint, typecheck and unit tests (fast)
 
-test: install chromium lint typecheck test-unit build test-integration test-e2e ## Install and run every test tier (what CI runs)
+test: install chromium lint typecheck test-unit build test-integration test-python test-e2e ## Install and run every test tier (what CI runs)
 	@npx tsx scripts/test-summary.ts
 
 bench: install build ## Run every benchmark under bench/ against real servers and print the results
 	npm run bench
 
 clean: ## Remove build and test output (keeps .venv, node_modules and ./.mltrack data)
-	rm -rf ui/.next ui/dist mltrack-sdk/dist test-results tests/e2e/.output bench/.output
+	rm -rf ui/.next ui/dist mltrack-sdk/dist test-results tests/e2e/.output bench/.output \
+	  $(PY_DIST) $(PY_PACKAGE)/build $(PY_PACKAGE)/src/mltrack.egg-info
 
 python-lock: $(VENV_STAMP) ## Re-freeze scripts/requirements/constraints.txt from .venv
 	{ echo '# Exact versions for python.txt, frozen from a working .venv (make python-lock).'; \

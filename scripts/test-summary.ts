@@ -1,6 +1,7 @@
 /**
- * The closing lines of `make test`: each tier's counts from its JSON report, then the total as
- * "tests: N passed, N failed, N skipped". A tier without a report counts as failed.
+ * The closing lines of `make test`: each tier's counts from its report (vitest and Playwright JSON,
+ * pytest JUnit XML), then the total as "tests: N passed, N failed, N skipped". A tier without a
+ * report counts as failed.
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -12,10 +13,11 @@ interface Counts {
   skipped: number;
 }
 
-const tiers: [name: string, file: string, read: (report: never) => Counts][] = [
-  ["unit", "unit.json", vitest],
-  ["integration", "integration.json", vitest],
-  ["e2e", "e2e.json", playwright],
+const tiers: [name: string, file: string, read: (text: string) => Counts][] = [
+  ["unit", "unit.json", (text) => vitest(JSON.parse(text))],
+  ["integration", "integration.json", (text) => vitest(JSON.parse(text))],
+  ["python", "python.xml", junit],
+  ["e2e", "e2e.json", (text) => playwright(JSON.parse(text))],
 ];
 
 function vitest(report: {
@@ -41,6 +43,15 @@ function playwright(report: {
   };
 }
 
+/** pytest's `--junitxml` report: the counts are attributes of its one <testsuite>. */
+function junit(xml: string): Counts {
+  const suite = /<testsuite\b([^>]*)>/.exec(xml)?.[1] ?? "";
+  const count = (name: string) => Number(new RegExp(`\\b${name}="(\\d+)"`).exec(suite)?.[1] ?? 0);
+  const failed = count("failures") + count("errors");
+  const skipped = count("skipped");
+  return { passed: count("tests") - failed - skipped, failed, skipped };
+}
+
 const total: Counts = { passed: 0, failed: 0, skipped: 0 };
 let missing = 0;
 for (const [name, file, read] of tiers) {
@@ -50,7 +61,7 @@ for (const [name, file, read] of tiers) {
     missing++;
     continue;
   }
-  const counts = read(JSON.parse(readFileSync(reportPath, "utf8")) as never);
+  const counts = read(readFileSync(reportPath, "utf8"));
   console.log(`  ${name.padEnd(12)} ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
   total.passed += counts.passed;
   total.failed += counts.failed;
