@@ -9,6 +9,7 @@
 import type { RunCategory } from "../mlflow/tags";
 import { MLTRACK_ARTIFACTS } from "../mlflow/tags";
 import { runContext } from "./context";
+import type { TrackDecorator } from "./decorator-type";
 import { captureInputs } from "./inputs";
 import type { ModelPricing } from "./pricing";
 import { cleanTags, RunHandle } from "./run";
@@ -48,6 +49,8 @@ export interface TrackOptions<Args extends readonly unknown[] = unknown[]> exten
   mode?: "background" | "immediate";
 }
 
+export type { TrackDecorator };
+
 export type TrackingDefaults = Omit<TrackOptions, "runName" | "params" | "tags" | "category" | "pricing">;
 
 let defaults: TrackingDefaults = {};
@@ -58,16 +61,7 @@ export function configureTracking(options: TrackingDefaults): void {
 }
 
 // The constraint any function meets (parameters are contravariant, so `never` accepts them all).
-type AnyFunction = (this: never, ...args: never[]) => unknown;
-
-/** A method decorator in both dialects: TC39 (TypeScript 5+ default) and legacy `experimentalDecorators`. */
-export interface TrackDecorator {
-  <This, Args extends unknown[], Return>(
-    value: (this: This, ...args: Args) => Return,
-    context: ClassMethodDecoratorContext<This, (this: This, ...args: Args) => Return>,
-  ): (this: This, ...args: Args) => Return;
-  <T>(target: object, propertyKey: string | symbol, descriptor: TypedPropertyDescriptor<T>): TypedPropertyDescriptor<T>;
-}
+type AnyFunction = (...args: never[]) => unknown;
 
 /** Wraps `fn`: the same signature, `this`, name, length and return type, one MLflow run per call. */
 export function track<F extends AnyFunction>(fn: F, options?: TrackOptions<Parameters<F>>): F;
@@ -119,6 +113,8 @@ function wrap(fn: AnyFunction, options: TrackOptions, methodName: string | undef
       Object.defineProperty(tracked, property, { value: fn[property], configurable: true }),
     );
   }
+  // A generator function's prototype is its generators' prototype: `gen instanceof tracked` holds.
+  if (Object.hasOwn(fn, "prototype")) tracked.prototype = (fn as unknown as { prototype: unknown }).prototype;
   return tracked as unknown as AnyFunction;
 }
 
