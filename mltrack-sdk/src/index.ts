@@ -1,5 +1,6 @@
-/** mltrack-sdk: the typed MLflow client, and `track()`, which logs runs from user code. */
+/** mltrack-sdk: the typed MLflow client, `track()`, which logs runs from user code, and the pipeline that delivers them. */
 export * from "./mlflow/index";
+export * from "./pipeline/index";
 export {
   BUILT_IN_PRICING,
   PRICES_AS_OF,

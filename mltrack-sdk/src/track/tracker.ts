@@ -229,7 +229,7 @@ export function trackerFor(target: TrackingTarget): Tracker {
   let tracker = trackers.get(key);
   if (!tracker) {
     const client = target.client ?? new MlflowClient(target.trackingUri ? { trackingUri: target.trackingUri } : {});
-    const pipeline = target.pipeline ?? defaultPipeline(client.config.baseUrl);
+    const pipeline = target.pipeline ?? defaultPipeline(client, target.trackingUri, target.client !== undefined);
     tracker = new Tracker(client, pipeline);
     trackers.set(key, tracker);
   }

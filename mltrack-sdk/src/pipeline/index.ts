@@ -1,0 +1,7 @@
+/** The durable logging pipeline behind `track()`: enqueue, batch, retry, spool, replay. */
+export { createLogPipeline } from "./pipeline";
+export { sharedLogPipeline } from "./shared";
+export { resolveSpoolDir } from "./spool";
+export type { LogPipelineOptions, LogPipelineStats, ManagedLogPipeline, SpoolReplayReport } from "./options";
+export type { PipelineLogger } from "./warnings";
+export type { LogPipeline, RunEndStatus } from "./types";
