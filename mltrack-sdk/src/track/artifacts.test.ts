@@ -2,13 +2,13 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { artifactFrom, imageArtifact, jsonArtifact, textArtifact } from "./artifacts";
+import { artifactFrom, imageArtifact, jsonArtifact, textArtifact, type ArtifactPayload } from "./artifacts";
 
 const dir = mkdtempSync(path.join(tmpdir(), "mltrack-artifacts-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]);
-const text = async (a: { bytes(): Promise<Uint8Array> }) => new TextDecoder().decode(await a.bytes());
+const text = async (a: ArtifactPayload) => new TextDecoder().decode(await new Response(await a.body()).arrayBuffer());
 
 describe("artifact payloads", () => {
   it("reads a file when logged, so a later overwrite does not change the upload", async () => {
@@ -19,6 +19,21 @@ describe("artifact payloads", () => {
     expect(artifact.path).toBe("plot.txt");
     expect(await text(artifact)).toBe("epoch 1");
     expect(artifactFrom(file, "plots/p.txt").path).toBe("plots/p.txt");
+  });
+
+  it("copies a large file to a staging file and streams it, removing the copy when released", async () => {
+    const file = path.join(dir, "weights.bin");
+    const big = new Uint8Array(17 * 1024 * 1024).map((_, i) => i % 251);
+    writeFileSync(file, big);
+    const artifact = artifactFrom(file, "model/weights.bin");
+    writeFileSync(file, "replaced");
+    const body = await artifact.body();
+    expect(body).toBeInstanceOf(ReadableStream);
+    // Compared as one Buffer: a deep equality over 17M elements is far too slow.
+    expect(Buffer.from(await new Response(body).arrayBuffer()).equals(Buffer.from(big))).toBe(true);
+    expect((await new Response(await artifact.body()).arrayBuffer()).byteLength).toBe(big.length);
+    artifact.release();
+    await expect(artifact.body().then((b) => new Response(b).arrayBuffer())).rejects.toThrow(/ENOENT/);
   });
 
   it("copies bytes when logged", async () => {

@@ -4,10 +4,10 @@
  * epoch) does not change what is uploaded. Names go through the SDK's artifact path checks.
  */
 import { randomUUID } from "node:crypto";
-import { copyFileSync, constants, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { copyFileSync, constants, createReadStream, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { Readable } from "node:stream";
 import { checkArtifactPath } from "../mlflow/artifact-path";
 import { safeJsonStringify } from "./safe-json";
 
@@ -15,15 +15,15 @@ export interface ArtifactPayload {
   /** Where it goes under the run's artifact root. */
   path: string;
   contentType: string;
-  /** The bytes to upload (read again for each attempt). */
-  bytes(): Promise<Uint8Array>;
+  /** The body to upload, made anew for each attempt: bytes, or a stream of a large staged file. */
+  body(): Promise<Uint8Array | ReadableStream<Uint8Array>>;
   /** Releases a staging copy, if any. */
   release(): void;
 }
 
 export type ArtifactSource = string | Uint8Array | ArrayBuffer | ArrayBufferView;
 
-/** Files up to this size are read into memory at once; larger ones are copied to a staging file. */
+/** Files up to this size are read into memory at once; larger ones are copied to a staging file and streamed. */
 const READ_AT_ONCE_BYTES = 16 * 1024 * 1024;
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -62,7 +62,7 @@ function copyOf(source: Uint8Array | ArrayBuffer | ArrayBufferView): Uint8Array 
 }
 
 function inMemory(name: string, bytes: Uint8Array, contentType = contentTypeOf(name)): ArtifactPayload {
-  return { path: name, contentType, bytes: async () => bytes, release: () => undefined };
+  return { path: name, contentType, body: async () => bytes, release: () => undefined };
 }
 
 let stagingDir: string | undefined;
@@ -85,7 +85,7 @@ export function artifactFrom(source: ArtifactSource, name?: string): ArtifactPay
     return {
       path: target,
       contentType: contentTypeOf(target),
-      bytes: async () => new Uint8Array(await readFile(copy)),
+      body: async () => Readable.toWeb(createReadStream(copy)) as ReadableStream<Uint8Array>,
       release: () => rmSync(copy, { force: true }),
     };
   }

@@ -42,8 +42,15 @@ function runtime(): string {
   return `node ${process.versions.node}`;
 }
 
-/** Tags known without waiting: source, user, host, OS and runtime. */
-export function staticRunTags(): Record<string, string> {
+let staticTags: Readonly<Record<string, string>> | undefined;
+
+/** Tags known without waiting, read once per process: source, user, host, OS and runtime. */
+export function staticRunTags(): Readonly<Record<string, string>> {
+  staticTags ??= readStaticTags();
+  return staticTags;
+}
+
+function readStaticTags(): Record<string, string> {
   const tags: Record<string, string> = {
     [MLFLOW_TAGS.sourceName]: sourceName(),
     [MLFLOW_TAGS.sourceType]: "LOCAL",

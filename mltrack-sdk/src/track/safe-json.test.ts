@@ -36,7 +36,7 @@ describe("JSON of any value", () => {
   });
 
   it("bounds arrays, strings and depth, saying how much was left out", () => {
-    const limits = { maxDepth: 2, maxArrayItems: 2, maxObjectKeys: 2, maxStringLength: 3 };
+    const limits = { maxDepth: 2, maxArrayItems: 2, maxObjectKeys: 2, maxStringLength: 3, maxNodes: 100 };
     expect(toJsonValue({ a: [1, 2, 3], s: "abcdef" }, limits)).toEqual({
       a: [1, 2, "… 1 more items"],
       s: "abc… [3 more characters]",
@@ -53,5 +53,13 @@ describe("JSON of any value", () => {
       inner: { toJSON: () => ({ via: "toJSON" }) },
     };
     expect(JSON.parse(safeJsonStringify(odd))).toEqual({ bad: "[unreadable]", inner: { via: "toJSON" } });
+  });
+
+  it("writes at most maxNodes values, whatever the shape", () => {
+    const wide = Array.from({ length: 50 }, () => Array.from({ length: 50 }, (_, i) => i));
+    const limits = { maxDepth: 5, maxArrayItems: 1000, maxObjectKeys: 1000, maxStringLength: 10, maxNodes: 100 };
+    const json = JSON.stringify(toJsonValue(wide, limits));
+    expect(json.match(/\d+/g)!.length).toBeLessThanOrEqual(100);
+    expect(json).toContain('"[…]"');
   });
 });

@@ -8,6 +8,8 @@ export interface SafeJsonLimits {
   maxArrayItems: number;
   maxObjectKeys: number;
   maxStringLength: number;
+  /** Values written in all; past it, the rest are markers. */
+  maxNodes: number;
 }
 
 export const DEFAULT_JSON_LIMITS: SafeJsonLimits = {
@@ -15,12 +17,15 @@ export const DEFAULT_JSON_LIMITS: SafeJsonLimits = {
   maxArrayItems: 1000,
   maxObjectKeys: 1000,
   maxStringLength: 100_000,
+  maxNodes: 100_000,
 };
 
 export function toJsonValue(value: unknown, limits: SafeJsonLimits = DEFAULT_JSON_LIMITS): unknown {
   const seen = new WeakSet<object>();
+  let nodes = 0;
 
   const visit = (v: unknown, depth: number): unknown => {
+    if (++nodes > limits.maxNodes) return "[…]";
     switch (typeof v) {
       case "string":
         return v.length > limits.maxStringLength

@@ -175,7 +175,8 @@ function startRun(
     pricing: settings.pricing,
   });
   if (settings.captureInputs !== false) {
-    const { params, rest } = captureInputs(args, settings.params);
+    const names = Array.isArray(settings.params) ? settings.params.map(String) : undefined;
+    const { params, rest } = captureInputs(args, names);
     run.logParams(params);
     if (rest) run.logJson(rest, MLTRACK_ARTIFACTS.inputs);
   }

@@ -54,7 +54,8 @@ export class Tracker {
   /** Keeps `work` in the set `flush()` waits for; it must never reject. */
   watch<T>(work: Promise<T>): Promise<T> {
     this.pending.add(work);
-    void work.finally(() => this.pending.delete(work));
+    const done = () => void this.pending.delete(work);
+    work.then(done, done);
     return work;
   }
 
@@ -163,7 +164,7 @@ export class Tracker {
       try {
         for (let attempt = 0; ; attempt++) {
           try {
-            const body = await artifact.bytes();
+            const body = await artifact.body();
             await this.client.uploadArtifact({
               artifactUri,
               path: artifact.path,
