@@ -113,6 +113,8 @@ export class RunHandle {
     } catch (err) {
       this.lost = true;
       const held = this.held.reduce((n, op) => n + (op.kind === "metrics" ? Object.keys(op.metrics).length : 0), 0);
+      for (const op of this.held)
+        if (op.kind === "artifact") safely("Releasing an artifact", () => op.artifact.release());
       this.held = [];
       reportProblem(
         `MLflow could not create the run${held ? ` (${held} metric values logged to it are lost)` : ""}`,
