@@ -5,6 +5,7 @@
  */
 import { createHash, randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { transform } from "esbuild";
@@ -59,6 +60,10 @@ async function artifactText(runId: string, artifactPath: string): Promise<string
 }
 
 describe("track() from the built package against MLflow", () => {
+  it("imports the package as npm users get it: its built dist", () => {
+    expect(createRequire(import.meta.url).resolve("mltrack-sdk")).toMatch(/mltrack-sdk\/dist\/index\.cjs$/);
+  });
+
   it("wraps a function: same result, params from positional and object arguments, metrics, capture tags", async () => {
     const started = Date.now();
     const train = track(
@@ -174,7 +179,7 @@ describe("track() from the built package against MLflow", () => {
       },
       { ...target, params: ["fold"], runName: (fold) => `fold-${fold}` },
     );
-    const crossValidate = track(async () => (await Promise.all([1, 2, 3].map(fold))).length, {
+    const crossValidate = track(async () => (await Promise.all([1, 2, 3].map((i) => fold(i)))).length, {
       ...target,
       runName: "cross-validate",
     });
