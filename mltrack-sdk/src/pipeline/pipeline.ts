@@ -73,7 +73,7 @@ interface FlushWaiter {
 
 interface ReplayWaiter {
   attemptMark: number;
-  start: { replayed: number; refused: number; files: number };
+  start: { batches: number; replayed: number; refused: number; files: number };
   resolve: (report: SpoolReplayReport) => void;
 }
 
@@ -137,6 +137,7 @@ class Pipeline implements ManagedLogPipeline {
     dropped: 0,
     replayed: 0,
     replayRefused: 0,
+    replayedBatches: 0,
     completedFiles: 0,
   };
 
@@ -346,6 +347,7 @@ class Pipeline implements ManagedLogPipeline {
 
   replaySpool(): Promise<SpoolReplayReport> {
     const start = {
+      batches: this.counts.replayedBatches,
       replayed: this.counts.replayed,
       refused: this.counts.replayRefused,
       files: this.counts.completedFiles,
@@ -677,6 +679,7 @@ class Pipeline implements ManagedLogPipeline {
       this.released(op);
     } else {
       item.reader.ack();
+      this.counts.replayedBatches++;
       this.counts.replayed += delivered;
       this.counts.replayRefused += refused;
     }
@@ -687,10 +690,11 @@ class Pipeline implements ManagedLogPipeline {
     this.lastOfflineFailure = this.attempts;
     this.nextAttemptAt = Date.now() + this.delay(this.failure?.attempts ?? 0);
     const error = this.failure?.error;
+    const seconds = ((Date.now() - (this.failure?.since ?? Date.now())) / 1000).toFixed(1);
     this.warnings.once(
       "offline",
       () =>
-        `MLflow at ${this.trackingUri} has been failing for ${Math.round(this.o.spoolAfterMs / 1000)} s (${describeError(error)}); logged data goes to the spool (${this.spoolDir}) and is sent when MLflow answers again, by this process, the next one, or \`mltrack sync\`.`,
+        `MLflow at ${this.trackingUri} has been failing for ${seconds} s (${describeError(error)}); logged data goes to the spool (${this.spoolDir}) and is sent when MLflow answers again, by this process, the next one, or \`mltrack sync\`.`,
     );
     this.current = null;
     if (item.source === "memory") {
@@ -758,10 +762,12 @@ class Pipeline implements ManagedLogPipeline {
 
   private replayReport(start: ReplayWaiter["start"], interrupted: boolean): SpoolReplayReport {
     return {
+      replayedBatches: this.counts.replayedBatches - start.batches,
       replayedEntries: this.counts.replayed - start.replayed,
       refusedEntries: this.counts.replayRefused - start.refused,
       completedFiles: this.counts.completedFiles - start.files,
       interrupted,
+      ...(interrupted && this.failure ? { lastError: describeError(this.failure.error) } : {}),
     };
   }
 
