@@ -394,6 +394,9 @@ class Pipeline implements ManagedLogPipeline {
     this.interruptSleep();
     await this.pumping;
     // Whatever is left (MLflow unreachable) is in the spool: hand it to the next process or `mltrack sync`.
+    const left = this.current;
+    this.current = null;
+    if (left?.source === "memory") this.spillInFlight(left.op);
     this.spillMemory();
     this.releaseSpool();
     this.settle(true);
@@ -565,7 +568,7 @@ class Pipeline implements ManagedLogPipeline {
       this.attempts++;
       const result = await deliver(this.client, item.op);
       this.handle(item, result);
-      if (this.current && !this.offline && this.failure) {
+      if (this.current && !this.offline && this.failure && !this.stopping) {
         await this.sleep(this.delay(this.failure.attempts - 1), this.flushWaiters.length > 0);
       }
     }
@@ -697,14 +700,16 @@ class Pipeline implements ManagedLogPipeline {
         `MLflow at ${this.trackingUri} has been failing for ${seconds} s (${describeError(error)}); logged data goes to the spool (${this.spoolDir}) and is sent when MLflow answers again, by this process, the next one, or \`mltrack sync\`.`,
     );
     this.current = null;
-    if (item.source === "memory") {
-      this.inflight = null;
-      // Older than everything spooled since it was taken: a segment of its own, replayed first.
-      if (this.writer) this.sealWriter();
-      this.spill(item.op);
-      this.sealWriter();
-    }
+    if (item.source === "memory") this.spillInFlight(item.op);
     this.spillMemory();
+  }
+
+  /** The batch being sent is older than everything spooled since it was taken: a segment of its own, replayed first. */
+  private spillInFlight(op: Op): void {
+    this.inflight = null;
+    if (this.writer) this.sealWriter();
+    this.spill(op);
+    this.sealWriter();
   }
 
   /** A flush or replay is waiting for an answer from MLflow that no attempt since it began has given. */
