@@ -8,6 +8,7 @@ import { randomUUID } from "node:crypto";
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createLogPipeline, serverKey, type LogPipelineOptions, type ManagedLogPipeline } from "mltrack-sdk";
@@ -186,6 +187,23 @@ describe("createLogPipeline against MLflow", () => {
     expect(run.info.status).toBe("FINISHED");
     expect(run.data.metrics.latency_ms?.value).toBe(12.5);
     expect(run.data.tags.handler).toBe("route");
+  });
+});
+
+describe("sharedLogPipeline in a process of its own", () => {
+  it("flushes on beforeExit: a script that logs and just ends leaves every point in MLflow, and is not kept alive", async () => {
+    const runId = await newRun();
+    const script = `import { sharedLogPipeline } from ${JSON.stringify(pathToFileURL(path.join(repoRoot, "mltrack-sdk", "dist", "index.js")).href)};
+const pipeline = sharedLogPipeline();
+if (sharedLogPipeline() !== pipeline) throw new Error("not shared");
+for (let step = 0; step < 3000; step++) pipeline.logMetrics(process.env.RUN_ID, { loss: step / 3000 }, { step });
+pipeline.endRun(process.env.RUN_ID, "FINISHED");`;
+    await execFileAsync(process.execPath, ["--input-type=module", "-e", script], {
+      env: { ...process.env, MLFLOW_TRACKING_URI: trackingUri, MLTRACK_SPOOL_DIR: spoolDir, RUN_ID: runId },
+      timeout: 60_000,
+    });
+    expect(await history(runId, "loss")).toHaveLength(3000);
+    expect((await mlflow.runs.get({ runId })).info.status).toBe("FINISHED");
   });
 });
 
