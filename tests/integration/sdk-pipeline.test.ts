@@ -37,7 +37,8 @@ afterAll(async () => {
   rmSync(spoolDir, { recursive: true, force: true });
 });
 
-function pipeline(options: Partial<LogPipelineOptions> = {}): ManagedLogPipeline & { warnings: string[] } {
+/** A pipeline for this file's runs, and the warnings it gave. */
+function pipeline(options: Partial<LogPipelineOptions> = {}): ManagedLogPipeline & { said: string[] } {
   const warnings: string[] = [];
   const p = createLogPipeline({
     trackingUri,
@@ -48,7 +49,7 @@ function pipeline(options: Partial<LogPipelineOptions> = {}): ManagedLogPipeline
     ...options,
   });
   pipelines.push(p);
-  return Object.assign(p, { warnings });
+  return Object.assign(p, { said: warnings });
 }
 
 async function newRun(name = unique("run")): Promise<string> {
@@ -125,7 +126,7 @@ describe("createLogPipeline against MLflow", () => {
       expect(new Set(points.map((m) => m.step)).size).toBe(2500);
       expect(points.find((m) => m.step === 7)?.value).toBeCloseTo(Math.sin(7 + k), 12);
     }
-    expect(p.warnings).toEqual([]);
+    expect(p.said).toEqual([]);
   });
 
   it("replays spool lines MLflow already holds without doubling a point (a taken-over file's head is read back; MLflow ignores identical points)", async () => {
@@ -172,8 +173,8 @@ describe("createLogPipeline against MLflow", () => {
     }
     expect(await history(kept, "loss")).toHaveLength(3);
     expect(p.stats()).toMatchObject({ sent: 3, dropped: 3, buffered: 0 });
-    expect(p.warnings).toHaveLength(1);
-    expect(p.warnings[0]).toMatch(/refused 1 entries of run .* as invalid, so that batch was dropped/);
+    expect(p.said).toHaveLength(1);
+    expect(p.said[0]).toMatch(/refused 1 entries of run .* as invalid, so that batch was dropped/);
   });
 
   it("immediate mode: the calls before an awaited flush are in MLflow when it returns", async () => {
