@@ -17,5 +17,5 @@ export function unitHash(seed: number, n: number): number {
   x ^= x >>> 13;
   x = Math.imul(x, 0xc2b2ae35) >>> 0;
   x ^= x >>> 16;
-  return x / 2 ** 32;
+  return (x >>> 0) / 2 ** 32;
 }

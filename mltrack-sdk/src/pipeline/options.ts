@@ -134,6 +134,8 @@ export interface LogPipelineStats {
 }
 
 export interface SpoolReplayReport {
+  /** Batches (and run ends) sent from spool files in this replay. */
+  replayedBatches: number;
   /** Entries sent from spool files in this replay. */
   replayedEntries: number;
   /** Entries MLflow refused as invalid (dropped, with a warning). */
@@ -142,6 +144,8 @@ export interface SpoolReplayReport {
   completedFiles: number;
   /** Whether the replay stopped because MLflow was unreachable. */
   interrupted: boolean;
+  /** Why, when it stopped: MLflow's last failure. */
+  lastError?: string;
 }
 
 /** What `createLogPipeline` returns: the contract plus what tools and tests observe. */

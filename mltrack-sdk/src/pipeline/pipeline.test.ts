@@ -261,6 +261,37 @@ describe("createLogPipeline: failures", () => {
   });
 });
 
+describe("createLogPipeline: a run's order through the spool", () => {
+  it("replays a batch that was in flight when MLflow went away before the batches that overflowed meanwhile", async () => {
+    let up = false;
+    const mlflow = recordingFetch((pathname) =>
+      up || !pathname.endsWith("/runs/log-batch") ? "ok" : { status: 503, errorCode: "TEMPORARILY_UNAVAILABLE" },
+    );
+    const p = pipeline(mlflow.fetch, { maxBufferedEntries: 10_000, spoolAfterMs: 150 });
+    p.setTags("run1", { phase: "first" });
+    p.logMetrics("run1", { loss: -1 }, { step: 0 });
+    void p.flush(); // sends it now
+    await new Promise((resolve) => setTimeout(resolve, 30)); // the pump has taken it and is retrying
+    // Meanwhile a loop overflows memory: its oldest batches go to the spool before the one in flight does.
+    for (let step = 1; step <= 3000; step++) {
+      p.logMetrics("run1", Object.fromEntries(Array.from({ length: 10 }, (_, k) => [`m${k}`, step])), { step });
+      if (step === 1) p.setTags("run1", { phase: "last" }); // in a batch that overflows to the spool
+    }
+    p.endRun("run1", "FINISHED");
+    expect(p.stats().spooled).toBeGreaterThan(0);
+    await p.flush(); // past the deadline: the batch in flight goes to the spool too
+    expect(p.stats()).toMatchObject({ offline: true, buffered: 0 });
+    up = true;
+    await p.flush();
+    const run = mlflow.runs.get("run1");
+    expect(run?.tags.get("phase")).toBe("last");
+    expect(run?.status).toBe("FINISHED");
+    expect(mlflow.order.at(-1)?.path).toMatch(/runs\/update$/);
+    expect(countPoints(run).size).toBe(30_001);
+    expect([...countPoints(run).values()].every((n) => n === 1)).toBe(true);
+  });
+});
+
 describe("createLogPipeline: the spool's lock", () => {
   function writeSpool(name: string, runId: string, steps: number[], extra: string[] = []): void {
     const lines = steps.map((step) => {

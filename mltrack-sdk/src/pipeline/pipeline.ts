@@ -73,7 +73,7 @@ interface FlushWaiter {
 
 interface ReplayWaiter {
   attemptMark: number;
-  start: { replayed: number; refused: number; files: number };
+  start: { batches: number; replayed: number; refused: number; files: number };
   resolve: (report: SpoolReplayReport) => void;
 }
 
@@ -137,6 +137,7 @@ class Pipeline implements ManagedLogPipeline {
     dropped: 0,
     replayed: 0,
     replayRefused: 0,
+    replayedBatches: 0,
     completedFiles: 0,
   };
 
@@ -346,6 +347,7 @@ class Pipeline implements ManagedLogPipeline {
 
   replaySpool(): Promise<SpoolReplayReport> {
     const start = {
+      batches: this.counts.replayedBatches,
       replayed: this.counts.replayed,
       refused: this.counts.replayRefused,
       files: this.counts.completedFiles,
@@ -392,6 +394,9 @@ class Pipeline implements ManagedLogPipeline {
     this.interruptSleep();
     await this.pumping;
     // Whatever is left (MLflow unreachable) is in the spool: hand it to the next process or `mltrack sync`.
+    const left = this.current;
+    this.current = null;
+    if (left?.source === "memory") this.spillInFlight(left.op);
     this.spillMemory();
     this.releaseSpool();
     this.settle(true);
@@ -563,7 +568,7 @@ class Pipeline implements ManagedLogPipeline {
       this.attempts++;
       const result = await deliver(this.client, item.op);
       this.handle(item, result);
-      if (this.current && !this.offline && this.failure) {
+      if (this.current && !this.offline && this.failure && !this.stopping) {
         await this.sleep(this.delay(this.failure.attempts - 1), this.flushWaiters.length > 0);
       }
     }
@@ -677,6 +682,7 @@ class Pipeline implements ManagedLogPipeline {
       this.released(op);
     } else {
       item.reader.ack();
+      this.counts.replayedBatches++;
       this.counts.replayed += delivered;
       this.counts.replayRefused += refused;
     }
@@ -687,20 +693,23 @@ class Pipeline implements ManagedLogPipeline {
     this.lastOfflineFailure = this.attempts;
     this.nextAttemptAt = Date.now() + this.delay(this.failure?.attempts ?? 0);
     const error = this.failure?.error;
+    const seconds = ((Date.now() - (this.failure?.since ?? Date.now())) / 1000).toFixed(1);
     this.warnings.once(
       "offline",
       () =>
-        `MLflow at ${this.trackingUri} has been failing for ${Math.round(this.o.spoolAfterMs / 1000)} s (${describeError(error)}); logged data goes to the spool (${this.spoolDir}) and is sent when MLflow answers again, by this process, the next one, or \`mltrack sync\`.`,
+        `MLflow at ${this.trackingUri} has been failing for ${seconds} s (${describeError(error)}); logged data goes to the spool (${this.spoolDir}) and is sent when MLflow answers again, by this process, the next one, or \`mltrack sync\`.`,
     );
     this.current = null;
-    if (item.source === "memory") {
-      this.inflight = null;
-      // Older than everything spooled since it was taken: a segment of its own, replayed first.
-      if (this.writer) this.sealWriter();
-      this.spill(item.op);
-      this.sealWriter();
-    }
+    if (item.source === "memory") this.spillInFlight(item.op);
     this.spillMemory();
+  }
+
+  /** The batch being sent is older than everything spooled since it was taken: a segment of its own, replayed first. */
+  private spillInFlight(op: Op): void {
+    this.inflight = null;
+    if (this.writer) this.sealWriter();
+    this.spill(op);
+    this.sealWriter();
   }
 
   /** A flush or replay is waiting for an answer from MLflow that no attempt since it began has given. */
@@ -758,10 +767,12 @@ class Pipeline implements ManagedLogPipeline {
 
   private replayReport(start: ReplayWaiter["start"], interrupted: boolean): SpoolReplayReport {
     return {
+      replayedBatches: this.counts.replayedBatches - start.batches,
       replayedEntries: this.counts.replayed - start.replayed,
       refusedEntries: this.counts.replayRefused - start.refused,
       completedFiles: this.counts.completedFiles - start.files,
       interrupted,
+      ...(interrupted && this.failure ? { lastError: describeError(this.failure.error) } : {}),
     };
   }
 

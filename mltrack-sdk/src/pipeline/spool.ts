@@ -330,3 +330,60 @@ export class SpoolReader {
 function isCode(err: unknown, code: string): boolean {
   return typeof err === "object" && err !== null && (err as { code?: unknown }).code === code;
 }
+
+export interface SpoolFileSummary extends SpoolFile {
+  /** The server its ops are for (from its first op line). */
+  trackingUri: string | undefined;
+  /** Ops (batches and run ends) not yet acknowledged, and the entries they carry. */
+  batches: number;
+  entries: number;
+}
+
+/** What a spool file still holds, read without taking it (for reports; never for sending). */
+export function inspectSpoolFile(file: SpoolFile): SpoolFileSummary {
+  let fd: number;
+  try {
+    fd = openSync(file.path, "r");
+  } catch (err) {
+    if (isCode(err, "ENOENT")) return { ...file, trackingUri: undefined, batches: 0, entries: 0 };
+    throw err;
+  }
+  const ops: { entries: number }[] = [];
+  let acked = 0;
+  let trackingUri: string | undefined;
+  try {
+    let position = 0;
+    let carry = Buffer.alloc(0);
+    const chunk = Buffer.alloc(CHUNK);
+    const take = (line: string) => {
+      const decoded = decodeLine(line);
+      if (decoded?.kind === "ack") acked = Math.max(acked, decoded.count);
+      else if (decoded?.kind === "op") {
+        trackingUri ??= decoded.trackingUri;
+        ops.push({ entries: decoded.op.entries });
+      } else if (line.trim()) ops.push({ entries: 0 });
+    };
+    for (;;) {
+      const n = readSync(fd, chunk, 0, CHUNK, position);
+      if (n === 0) break;
+      position += n;
+      let data = Buffer.concat([carry, chunk.subarray(0, n)]);
+      let nl: number;
+      while ((nl = data.indexOf(0x0a)) >= 0) {
+        take(data.subarray(0, nl).toString("utf8"));
+        data = data.subarray(nl + 1);
+      }
+      carry = Buffer.from(data);
+    }
+    if (carry.length) take(carry.toString("utf8"));
+  } finally {
+    closeSync(fd);
+  }
+  const pending = ops.slice(acked);
+  return {
+    ...file,
+    trackingUri,
+    batches: pending.length,
+    entries: pending.reduce((sum, op) => sum + op.entries, 0),
+  };
+}
