@@ -3,11 +3,13 @@
  * wrapper and decorator forms, nested runs, failures, params, artifacts and LLM usage, each read back
  * from MLflow with the typed client.
  */
+import { execFile } from "node:child_process";
 import { createHash, randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import { transform } from "esbuild";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import * as sdk from "mltrack-sdk";
@@ -25,6 +27,7 @@ import {
   track,
   type Run,
 } from "mltrack-sdk";
+import { repoRoot } from "../../scripts/lib/paths";
 
 const trackingUri = inject("mlflowUrl");
 const mlflow = new MlflowClient({ trackingUri, auth: null });
@@ -313,6 +316,38 @@ describe("track() from the built package against MLflow", () => {
     expect(costs.map(([step]) => step)).toEqual([0, 1]);
     expect(costs[0]![1]).toBeCloseTo((100 * 0.8 + 40 * 4) / 1e6, 12);
     expect(costs[1]![1]).toBeCloseTo((10 * 2 + 5 * 6) / 1e6, 12);
+  });
+
+  it("delivers a script's run when the script just ends, with no flush() call", async () => {
+    // A synchronous tracked function, and the process left to exit on its own: the run is created in
+    // the background and the pipeline flushes on beforeExit.
+    const script = `
+      import { currentRun, track } from "mltrack-sdk";
+      const train = track(
+        (epochs) => {
+          for (let epoch = 0; epoch < epochs; epoch++) currentRun().log({ loss: 1 / (epoch + 1) });
+          return { accuracy: 0.5 };
+        },
+        { experiment: process.env.EXPERIMENT, runName: "script-exit", params: ["epochs"] },
+      );
+      console.log(JSON.stringify(train(5)));`;
+    const { stdout } = await promisify(execFile)(process.execPath, ["--input-type=module", "-e", script], {
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        MLFLOW_TRACKING_URI: trackingUri,
+        EXPERIMENT: experiment,
+        MLTRACK_SPOOL_DIR: path.join(scratch, "script-spool"),
+      },
+      timeout: 60_000,
+    });
+    expect(JSON.parse(stdout)).toEqual({ accuracy: 0.5 });
+
+    const run = await runNamed("script-exit");
+    expect(run.info.status).toBe("FINISHED");
+    expect(run.data.params).toEqual({ epochs: "5" });
+    expect((await history(run.info.runId, "loss")).map(([step]) => step)).toEqual([0, 1, 2, 3, 4]);
+    expect(await history(run.info.runId, "accuracy")).toEqual([[5, 0.5]]);
   });
 
   it("runs the user's function correctly when MLflow is unreachable at run start, warning once", async () => {
