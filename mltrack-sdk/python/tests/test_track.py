@@ -317,7 +317,7 @@ def test_a_failure_marks_the_run_failed_and_reraises_the_same_exception(client, 
     assert run.data.tags[MLTRACK_TAGS["errorMessage"]] == "ValueError: bad batch 17"
     stack = run.data.tags[MLTRACK_TAGS["errorStack"]]
     assert stack.startswith("Traceback") and "raise error" in stack and stack.endswith("ValueError: bad batch 17\n")
-    full = read_artifact(client, ids[0], MLTRACK_ARTIFACTS["errorStack"], tmp_path).decode()
+    full = read_artifact(client, ids[0], MLTRACK_ARTIFACTS["error"], tmp_path).decode()
     assert full == stack
 
 
@@ -337,8 +337,8 @@ def test_a_long_traceback_is_cut_visibly_and_kept_whole_as_an_artifact(client, e
     assert tags[MLTRACK_TAGS["errorMessage"]].endswith("... [cut: 10014 characters, the first 7952 kept]")
     stack = tags[MLTRACK_TAGS["errorStack"]]
     assert len(stack) == 8000 and stack.startswith("[cut: the first")
-    assert MLTRACK_ARTIFACTS["errorStack"] in stack.splitlines()[0]
-    full = read_artifact(client, ids[0], MLTRACK_ARTIFACTS["errorStack"], tmp_path).decode()
+    assert MLTRACK_ARTIFACTS["error"] in stack.splitlines()[0]
+    full = read_artifact(client, ids[0], MLTRACK_ARTIFACTS["error"], tmp_path).decode()
     assert full.startswith("Traceback") and f"RuntimeError: {message}" in full and full.endswith(stack[-7000:])
 
 

@@ -5,6 +5,8 @@
  * cannot take to an append-only file that a later flush, start or `mltrack sync` replays.
  */
 
+import type { LogPipelineStats } from "./options";
+
 /** How a run ended, as MLflow's `runs/update` takes it. */
 export type RunEndStatus = "FINISHED" | "FAILED" | "KILLED";
 
@@ -25,4 +27,6 @@ export interface LogPipeline {
   flush(): Promise<void>;
   /** Flushes, stops the flusher and releases the process (no timers left). Never rejects. */
   shutdown(): Promise<void>;
+  /** Counters of what was logged and where it is now (in MLflow, in the spool, in memory). */
+  stats?(): LogPipelineStats;
 }

@@ -369,7 +369,7 @@ class _TrackedCall:
     def _record_error(self, run: Run, error: BaseException) -> None:
         stack = "".join(traceback.format_exception(type(error), error, error.__traceback__))
         message = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
-        artifact = MLTRACK_ARTIFACTS["errorStack"]
+        artifact = MLTRACK_ARTIFACTS["error"]
         run.set_tags(
             {
                 MLTRACK_TAGS["errorMessage"]: values.truncate(message, values.MAX_TAG_VALUE_LENGTH),

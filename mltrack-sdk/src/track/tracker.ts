@@ -1,0 +1,248 @@
+/**
+ * One tracker per MLflow server (and pipeline): it resolves experiment names (created when missing,
+ * cached), creates runs without ever making two for one call, uploads artifacts, and knows every
+ * request still in flight so that `flush()` can wait for them.
+ */
+import { MlflowClient } from "../mlflow/client";
+import {
+  MlflowBadRequestError,
+  MlflowConflictError,
+  MlflowConnectionError,
+  MlflowNotFoundError,
+  MlflowRateLimitError,
+  MlflowResponseError,
+  MlflowServerError,
+  MlflowTimeoutError,
+  MltrackConfigError,
+} from "../mlflow/errors";
+import { MLTRACK_TAGS } from "../mlflow/tags";
+import type { Run } from "../mlflow/types";
+import type { LogPipeline } from "../pipeline/types";
+import type { ArtifactPayload } from "./artifacts";
+import { defaultPipeline } from "./default-pipeline";
+import { reportProblem } from "./warn";
+
+/** Where runs go: the server (a URI, or a client you built) and the pipeline delivering log calls. */
+export interface TrackingTarget {
+  /** The MLflow server (or MLTrack gateway). Default: `MLFLOW_TRACKING_URI`. */
+  trackingUri?: string;
+  /** A client of your own (credentials, custom fetch); its server is used. */
+  client?: MlflowClient;
+  /** The pipeline that delivers metrics, params, tags and run ends. Default: the shared one for the server. */
+  pipeline?: LogPipeline;
+}
+
+/** Waits between attempts at creating a run (and at an artifact upload) while MLflow cannot be reached. */
+let retryDelaysMs: readonly number[] = [500, 1000, 2000, 4000];
+
+export function setRetryDelays(delays: readonly number[]): void {
+  retryDelaysMs = delays;
+}
+
+/** Experiment id `0`, which every MLflow server has: where runs go when no experiment is named. */
+const DEFAULT_EXPERIMENT_ID = "0";
+
+export class Tracker {
+  private readonly experiments = new Map<string, Promise<string>>();
+  private readonly pending = new Set<Promise<unknown>>();
+
+  constructor(
+    readonly client: MlflowClient,
+    readonly pipeline: LogPipeline,
+  ) {}
+
+  /** Keeps `work` in the set `flush()` waits for; it must never reject. */
+  watch<T>(work: Promise<T>): Promise<T> {
+    this.pending.add(work);
+    const done = () => void this.pending.delete(work);
+    work.then(done, done);
+    return work;
+  }
+
+  /** Resolves when every run creation, artifact upload and queued log call so far is delivered (or spooled). */
+  async flush(): Promise<void> {
+    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+    await this.pipeline.flush();
+  }
+
+  /**
+   * The id of experiment `name`, created when missing. Without a name: `MLFLOW_EXPERIMENT_ID`, else
+   * `MLFLOW_EXPERIMENT_NAME`, else MLflow's Default experiment. Answers are cached per name; a failed
+   * lookup is not, so the next run tries again.
+   */
+  experimentId(name: string | undefined): Promise<string> {
+    const env = process.env;
+    if (name === undefined) {
+      if (env.MLFLOW_EXPERIMENT_ID) return Promise.resolve(env.MLFLOW_EXPERIMENT_ID);
+      name = env.MLFLOW_EXPERIMENT_NAME || undefined;
+      if (name === undefined) return Promise.resolve(DEFAULT_EXPERIMENT_ID);
+    }
+    const key = name;
+    let id = this.experiments.get(key);
+    if (!id) {
+      id = this.lookUpOrCreate(key);
+      this.experiments.set(key, id);
+      id.catch(() => this.experiments.delete(key));
+    }
+    return id;
+  }
+
+  private async lookUpOrCreate(name: string): Promise<string> {
+    const existing = await this.byName(name);
+    if (existing) return existing;
+    try {
+      return await this.client.experiments.create({ name });
+    } catch (err) {
+      // Another process created it between our lookup and our create.
+      if (err instanceof MlflowBadRequestError && err.errorCode === "RESOURCE_ALREADY_EXISTS") {
+        const id = await this.byName(name);
+        if (id) return id;
+      }
+      throw err;
+    }
+  }
+
+  private async byName(name: string): Promise<string | undefined> {
+    try {
+      const experiment = await this.client.experiments.getByName({ experimentName: name });
+      if (experiment.lifecycleStage === "deleted") {
+        throw new MltrackConfigError(
+          `Experiment ${JSON.stringify(name)} is deleted in MLflow: restore it, or delete it for good (mlflow gc) to create it anew`,
+        );
+      }
+      return experiment.experimentId;
+    } catch (err) {
+      if (err instanceof MlflowNotFoundError) return undefined;
+      throw err;
+    }
+  }
+
+  /**
+   * `runs/create`, retried while MLflow is unreachable. A retried POST can make a second run when the
+   * first attempt did reach MLflow (mlflow#8238), so every run carries the id this client chose
+   * (`mltrack.client_run_id`), and before each retry the run is looked up by it.
+   */
+  async createRun(input: {
+    experimentId: string;
+    runName?: string;
+    startTime: number;
+    tags: Record<string, string>;
+    clientRunId: string;
+  }): Promise<Run> {
+    const tags = { ...input.tags, [MLTRACK_TAGS.clientRunId]: input.clientRunId };
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.client.runs.create({
+          experimentId: input.experimentId,
+          startTime: input.startTime,
+          tags,
+          ...(input.runName ? { runName: input.runName } : {}),
+        });
+      } catch (err) {
+        const delay = retryDelaysMs[attempt];
+        if (!isTransient(err) || delay === undefined) throw err;
+        await sleep(delay);
+        const made = await this.findRun(input.experimentId, input.clientRunId).catch(() => undefined);
+        if (made) return made;
+      }
+    }
+  }
+
+  private async findRun(experimentId: string, clientRunId: string): Promise<Run | undefined> {
+    // The id is a UUID this client made: no quotes to escape.
+    const page = await this.client.runs.search({
+      experimentIds: [experimentId],
+      filter: `tags.\`${MLTRACK_TAGS.clientRunId}\` = '${clientRunId}'`,
+      maxResults: 1,
+    });
+    return page.items[0];
+  }
+
+  /** Uploads an artifact through MLflow's artifact proxy, retrying transient failures. Never rejects. */
+  upload(artifactUri: string, artifact: ArtifactPayload): Promise<void> {
+    const work = (async () => {
+      try {
+        for (let attempt = 0; ; attempt++) {
+          try {
+            const body = await artifact.body();
+            await this.client.uploadArtifact({
+              artifactUri,
+              path: artifact.path,
+              body,
+              contentType: artifact.contentType,
+            });
+            return;
+          } catch (err) {
+            const delay = retryDelaysMs[attempt];
+            if (!isTransient(err) || delay === undefined) throw err;
+            await sleep(delay);
+          }
+        }
+      } catch (err) {
+        reportProblem(`Could not upload artifact ${JSON.stringify(artifact.path)}`, err);
+      } finally {
+        try {
+          artifact.release();
+        } catch {
+          // A staging copy left behind is harmless.
+        }
+      }
+    })();
+    return this.watch(work);
+  }
+}
+
+/** Failures that may pass: the server unreachable, slow, overloaded or restarting. */
+export function isTransient(err: unknown): boolean {
+  return (
+    err instanceof MlflowConnectionError ||
+    err instanceof MlflowTimeoutError ||
+    err instanceof MlflowServerError ||
+    err instanceof MlflowRateLimitError ||
+    err instanceof MlflowConflictError ||
+    err instanceof MlflowResponseError
+  );
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+const trackers = new Map<string, Tracker>();
+const objectIds = new WeakMap<object, number>();
+let nextObjectId = 1;
+
+function idOf(obj: object): number {
+  let id = objectIds.get(obj);
+  if (id === undefined) {
+    id = nextObjectId++;
+    objectIds.set(obj, id);
+  }
+  return id;
+}
+
+/** The tracker for a target, made on first use. Throws `MltrackConfigError` when no server is configured. */
+export function trackerFor(target: TrackingTarget): Tracker {
+  const server = target.client
+    ? `client#${idOf(target.client)}`
+    : (target.trackingUri ?? process.env.MLFLOW_TRACKING_URI);
+  const key = `${server}|${target.pipeline ? `pipeline#${idOf(target.pipeline)}` : "shared"}`;
+  let tracker = trackers.get(key);
+  if (!tracker) {
+    const client = target.client ?? new MlflowClient(target.trackingUri ? { trackingUri: target.trackingUri } : {});
+    const pipeline = target.pipeline ?? defaultPipeline(client, target.trackingUri, target.client !== undefined);
+    tracker = new Tracker(client, pipeline);
+    trackers.set(key, tracker);
+  }
+  return tracker;
+}
+
+/** Every tracker made so far. */
+export function allTrackers(): Tracker[] {
+  return [...trackers.values()];
+}
+
+/** For tests: forget trackers (their pipelines are not shut down). */
+export function clearTrackers(): void {
+  trackers.clear();
+}
