@@ -18,6 +18,7 @@ import {
   LLM_TAGS,
   MLFLOW_TAGS,
   MLTRACK_ARTIFACTS,
+  MLTRACK_METRICS,
   MLTRACK_TAGS,
   MlflowClient,
   collect,
@@ -304,7 +305,9 @@ describe("track() from the built package against MLflow", () => {
     expect(await history(openai.info.runId, LLM_METRICS.totalTokens)).toEqual([[0, 1500]]);
     const [[, cost]] = (await history(openai.info.runId, LLM_METRICS.costUsd)) as [[number, number]];
     expect(cost).toBeCloseTo((1200 * 0.15 + 300 * 0.6) / 1e6, 12);
-    expect(Object.keys(openai.data.metrics).sort()).toEqual(Object.values(LLM_METRICS).sort());
+    expect(Object.keys(openai.data.metrics).sort()).toEqual(
+      [...Object.values(LLM_METRICS), MLTRACK_METRICS.durationSeconds].sort(),
+    );
 
     const multi = await runNamed("agent");
     expect(multi.data.tags[MLTRACK_TAGS.category]).toBe("llm");

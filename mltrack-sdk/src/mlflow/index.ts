@@ -41,7 +41,15 @@ export type { AttemptFailure, HttpRequest, JsonRequest, RequestBody } from "./ht
 export { checkArtifactPath } from "./artifact-path";
 export type { ArtifactPathCheck } from "./artifact-path";
 export { collect, paginate } from "./paginate";
-export { LLM_METRICS, LLM_TAGS, MLFLOW_TAGS, MLTRACK_ARTIFACTS, MLTRACK_TAGS, SYSTEM_METRIC_PREFIX } from "./tags";
+export {
+  LLM_METRICS,
+  LLM_TAGS,
+  MLFLOW_TAGS,
+  MLTRACK_ARTIFACTS,
+  MLTRACK_METRICS,
+  MLTRACK_TAGS,
+  SYSTEM_METRIC_PREFIX,
+} from "./tags";
 export type { RunCategory, SourceType } from "./tags";
 export { EntityKey, LIMITS, TagValue, resolvesElsewhere } from "./validation";
 export type * from "./types";
