@@ -1,9 +1,11 @@
 """bench/sdk: MLflow's official Python client logging the benchmark's points into one run.
 
 Usage: python_client.py <mode> <run_id> <keys> <steps> <limit>
-  log_metric        MlflowClient.log_metric per point (synchronous); stops after <limit> points
+  log_metric        mlflow.log_metric per point (synchronous); stops after <limit> points
   log_batch         MlflowClient.log_batch, 1,000 metrics per call
-  log_metric_async  mlflow.log_metric(..., synchronous=False) per point, then flush_async_logging()
+  log_metric_async  mlflow.log_metric(..., synchronous=False) per point, then flush_async_logging();
+                    stops after <limit> points (MLflow sends one request per point unless
+                    MLFLOW_ASYNC_LOGGING_BUFFERING_SECONDS is set, when it merges queued points)
 Prints one JSON line: points, seconds (first call until the last point is in MLflow), per-call
 latencies (p50/p99 in microseconds) where each call is timed.
 The points are the same as the TypeScript ways': key m<k>, value step*keys+k, step, timestamp t0+step.
@@ -32,17 +34,27 @@ def main():
     latencies = []
     points = 0
     started = time.perf_counter()
-    if mode == "log_metric":
-        for step in range(steps):
-            for k in range(keys):
-                before = time.perf_counter()
-                client.log_metric(run_id, f"m{k}", float(step * keys + k), timestamp=t0 + step, step=step)
-                latencies.append(time.perf_counter() - before)
-                points += 1
+    if mode in ("log_metric", "log_metric_async"):
+        # The fluent API in an active run, as training code uses it (given run_id= instead, every call
+        # would first fetch the run with a synchronous runs/get).
+        synchronous = mode == "log_metric"
+        with mlflow.start_run(run_id=run_id):
+            started = time.perf_counter()
+            for step in range(steps):
+                for k in range(keys):
+                    before = time.perf_counter()
+                    mlflow.log_metric(
+                        f"m{k}", float(step * keys + k), step=step, timestamp=t0 + step, synchronous=synchronous
+                    )
+                    latencies.append(time.perf_counter() - before)
+                    points += 1
+                    if points >= limit:
+                        break
                 if points >= limit:
                     break
-            if points >= limit:
-                break
+            if not synchronous:
+                mlflow.flush_async_logging()
+            seconds = time.perf_counter() - started
     elif mode == "log_batch":
         batch = []
         for step in range(steps):
@@ -55,19 +67,9 @@ def main():
         if batch:
             client.log_batch(run_id, metrics=batch)
             points += len(batch)
-    elif mode == "log_metric_async":
-        for step in range(steps):
-            for k in range(keys):
-                before = time.perf_counter()
-                mlflow.log_metric(
-                    f"m{k}", float(step * keys + k), step=step, timestamp=t0 + step, synchronous=False, run_id=run_id
-                )
-                latencies.append(time.perf_counter() - before)
-                points += 1
-        mlflow.flush_async_logging()
+        seconds = time.perf_counter() - started
     else:
         raise SystemExit(f"unknown mode {mode}")
-    seconds = time.perf_counter() - started
     latencies.sort()
     print(
         json.dumps(
