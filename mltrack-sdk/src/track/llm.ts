@@ -29,15 +29,7 @@ export function llmUsageOf(response: unknown): LlmUsage | undefined {
   const prompt = count(usage.prompt_tokens);
   const completion = count(usage.completion_tokens);
   if (prompt !== undefined && completion !== undefined) {
-    const details = isObj(usage.prompt_tokens_details) ? usage.prompt_tokens_details : {};
-    return {
-      provider: "openai",
-      model,
-      promptTokens: prompt,
-      completionTokens: completion,
-      totalTokens: count(usage.total_tokens) ?? prompt + completion,
-      ...optional("cachedPromptTokens", count(details.cached_tokens)),
-    };
+    return openaiUsage(model, prompt, completion, usage.total_tokens, usage.prompt_tokens_details);
   }
 
   const input = count(usage.input_tokens);
@@ -45,15 +37,7 @@ export function llmUsageOf(response: unknown): LlmUsage | undefined {
   if (input === undefined || output === undefined) return undefined;
   if (response.object === "response") {
     // OpenAI's Responses API: input_tokens include the cached ones.
-    const details = isObj(usage.input_tokens_details) ? usage.input_tokens_details : {};
-    return {
-      provider: "openai",
-      model,
-      promptTokens: input,
-      completionTokens: output,
-      totalTokens: count(usage.total_tokens) ?? input + output,
-      ...optional("cachedPromptTokens", count(details.cached_tokens)),
-    };
+    return openaiUsage(model, input, output, usage.total_tokens, usage.input_tokens_details);
   }
   // Anthropic: input_tokens leave out the tokens read from or written to the prompt cache.
   const cacheRead = count(usage.cache_read_input_tokens) ?? 0;
@@ -126,4 +110,16 @@ export class StreamUsage {
     });
     if (usage) this.found.push(usage);
   }
+}
+
+/** OpenAI's usage, from Chat Completions or the Responses API: the same fields under their two names. */
+function openaiUsage(model: string | undefined, prompt: number, completion: number, total: unknown, details: unknown) {
+  return {
+    provider: "openai" as const,
+    model,
+    promptTokens: prompt,
+    completionTokens: completion,
+    totalTokens: count(total) ?? prompt + completion,
+    ...optional("cachedPromptTokens", count(isObj(details) ? details.cached_tokens : undefined)),
+  };
 }
