@@ -133,3 +133,53 @@ test("overlays per metric; x-axis, log, smoothing, zoom and grouping in the URL"
   await chart(page, "loss").getByTestId("overlay-group-toggle").filter({ hasText: "a (2)" }).click();
   await expect(panel(page, "loss")).toHaveAttribute("data-lines", "4");
 });
+
+test("draws MLflow's sampled preview at once, marked, until the full histories replace it", async ({
+  page,
+  mlflow,
+}) => {
+  test.setTimeout(120_000);
+  const experimentId = await mlflow.experiments.create({ name: unique("e2e-compare-preview") });
+  const runIds = [
+    await seedRun(mlflow, experimentId, "run-p1", "a", 1),
+    await seedRun(mlflow, experimentId, "run-p2", "b", 2),
+  ];
+  // Full-history requests are held back here until the preview has been looked at, so the test sees
+  // both states whatever this machine's speed; the server and MLflow answer both for real.
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const full: string[][] = [];
+  await page.route("**/api/metrics/overlay", async (route) => {
+    const body = route.request().postDataJSON() as { preview?: boolean; runIds: string[] };
+    if (!body.preview) {
+      full.push(body.runIds);
+      await released;
+    }
+    await route.continue();
+  });
+
+  await page.goto(`/compare?runs=${runIds.join(",")}&m=loss`);
+  const loss = panel(page, "loss");
+  await expect(chart(page, "loss").getByTestId("overlay-canvas")).toBeVisible({ timeout: 60_000 });
+  await expect(loss).toHaveAttribute("data-lines", "2");
+  await expect(loss).toHaveAttribute("data-preview-runs", "2");
+  await expect(chart(page, "loss").getByTestId("overlay-preview")).toContainText("Preview for 2 runs");
+  await expect.poll(() => full.flat().sort()).toEqual([...runIds].sort());
+
+  release();
+  await expect(loss).toHaveAttribute("data-preview-runs", "0", { timeout: 60_000 });
+  await expect(chart(page, "loss").getByTestId("overlay-preview")).toHaveCount(0);
+  await expect(loss).toHaveAttribute("data-lines", "2");
+
+  // The server holds both histories now: a fresh page is exact from its first answer.
+  const again = await page.context().newPage();
+  const asked: boolean[] = [];
+  again.on("request", (req) => {
+    if (req.url().endsWith("/api/metrics/overlay")) asked.push(Boolean(req.postDataJSON()?.preview));
+  });
+  await again.goto(`/compare?runs=${runIds.join(",")}&m=loss`);
+  await expect(again.getByTestId("overlay-panel")).toHaveAttribute("data-lines", "2", { timeout: 60_000 });
+  await expect(again.getByTestId("overlay-panel")).toHaveAttribute("data-preview-runs", "0");
+  expect(asked).toEqual([true]);
+  await again.close();
+});

@@ -1,7 +1,13 @@
-import { queryOptions } from "@tanstack/react-query";
+import { experimental_streamedQuery as streamedQuery, queryOptions } from "@tanstack/react-query";
 import { apiPost } from "@/lib/api-client";
-import { fetchOverlay, type OverlayRequest } from "./overlay-fetch";
-import type { GroupSeriesRequest, GroupSeriesResponse, MetricSeriesRequest, MetricSeriesResponse } from "./schemas";
+import { mergeOverlay, streamOverlay, type OverlayRequest } from "./overlay-fetch";
+import type {
+  GroupSeriesRequest,
+  GroupSeriesResponse,
+  MetricSeriesRequest,
+  MetricSeriesResponse,
+  OverlaySeriesResponse,
+} from "./schemas";
 
 export const metricQueries = {
   all: () => ["metrics"] as const,
@@ -18,11 +24,21 @@ export const metricQueries = {
       // x-axes: a step-based line shown on a time axis would be wrong, not just old.
       placeholderData: (previous) => (previous?.xAxis === (request.xAxis ?? "step") ? previous : undefined),
     }),
-  /** One metric over the compared runs (any number: fetched 100 runs a request, a few at a time). */
+  /**
+   * One metric over the compared runs (any number), as it becomes known: MLflow's sampled preview for
+   * runs whose full histories the server has not read yet, replaced run by run by the full series (see
+   * `streamOverlay`). A refetch keeps the drawing until its answer is whole.
+   */
   overlay: (request: OverlayRequest) =>
     queryOptions({
       queryKey: [...metricQueries.all(), "overlay", request] as const,
-      queryFn: ({ signal }) => fetchOverlay(request, signal),
+      // null until the first answer (undefined would be taken for "no initial value").
+      queryFn: streamedQuery<OverlaySeriesResponse, OverlaySeriesResponse | null>({
+        streamFn: ({ signal }) => streamOverlay(request, signal),
+        reducer: mergeOverlay,
+        initialValue: null,
+        refetchMode: "replace",
+      }),
       // Keep the last drawing while a zoom or a new smoothing loads, never across x-axes.
       placeholderData: (previous) => (previous?.xAxis === (request.xAxis ?? "step") ? previous : undefined),
     }),

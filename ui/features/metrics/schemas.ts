@@ -99,7 +99,15 @@ const OverlayCommon = {
 };
 
 export const OverlaySeriesRequest = z
-  .object({ runIds: z.array(RunId).min(1).max(OVERLAY_LIMITS.runs).transform(unique), ...OverlayCommon })
+  .object({
+    runIds: z.array(RunId).min(1).max(OVERLAY_LIMITS.runs).transform(unique),
+    ...OverlayCommon,
+    /**
+     * Answer at once: full series for the histories this server already holds, MLflow's sampled history
+     * (marked `preview`) for the rest. The page then asks again, without it, for the previewed runs.
+     */
+    preview: z.boolean().default(false),
+  })
   .strict();
 export type OverlaySeriesRequest = z.input<typeof OverlaySeriesRequest>;
 
@@ -122,6 +130,12 @@ export const OverlaySeries = z
     markers: MetricSeries.shape.markers,
     totalPoints: z.number().int().nonnegative(),
     sampled: z.boolean(),
+    /**
+     * Drawn from MLflow's sampled history (`get-history-bulk-interval`, a few hundred points per run)
+     * while the full history is read: a spike between samples is missing. `totalPoints` then counts
+     * the sample.
+     */
+    preview: z.boolean(),
     xMin: z.number().nullable(),
     xMax: z.number().nullable(),
     yMin: z.number().nullable(),

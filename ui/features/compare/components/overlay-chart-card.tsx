@@ -245,6 +245,8 @@ function OverlayPanel({
   const series = overlay.data?.series ?? [];
   const withoutKey = view.groupBy ? 0 : series.filter((s) => s.totalPoints === 0).length;
   const sampled = series.some((s) => s.sampled) || grouped.data?.groups.some((g) => g.sampled);
+  const wantedRuns = new Set(runIds);
+  const previewed = series.filter((s) => s.preview && wantedRuns.has(s.runId)).length;
   const mainLines = drawn.lines.filter((line) => line.alpha === 1).length;
   const groupLines = drawn.lines.filter((line) => line.alpha === 1 && line.id.startsWith("group:")).length;
 
@@ -282,6 +284,7 @@ function OverlayPanel({
       data-lines={mainLines}
       data-group-lines={groupLines}
       data-groups={view.groupBy ? (grouped.data?.groups.length ?? 0) : 0}
+      data-preview-runs={previewed}
       data-zoomed={zoom !== null}
       data-x-from={frame?.xDomain[0]}
       data-x-to={frame?.xDomain[1]}
@@ -325,6 +328,12 @@ function OverlayPanel({
             {group.id} ({group.runIds.length}) {expanded.has(group.id) ? "▾" : "▸"}
           </button>
         ))}
+        {previewed ? (
+          <span role="status" data-testid="overlay-preview" className="font-medium text-amber-700 dark:text-amber-400">
+            Preview for {previewed} {previewed === 1 ? "run" : "runs"}: MLflow&apos;s sampled history, where spikes
+            between samples can be missing. Reading the full {previewed === 1 ? "history" : "histories"}…
+          </span>
+        ) : null}
         {drawn.markers.length ? <span>× NaN, ▲▼ ±Infinity</span> : null}
         {sampled ? (
           <span>sampled to about one bucket per pixel (each bucket&apos;s first, last, min and max kept)</span>

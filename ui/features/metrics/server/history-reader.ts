@@ -34,9 +34,26 @@ export interface HistoryRequest {
   latest?: Pick<Metric, "step" | "timestamp" | "value">;
 }
 
+export interface SampleRequest {
+  runIds: readonly string[];
+  key: string;
+  /** Points per run, at most MLflow's 2,500. */
+  maxResults: number;
+  /** An inclusive step window (both or neither). */
+  steps?: { start: number; end: number };
+}
+
 export interface HistoryReader {
   /** A metric's full history, all pages, in MLflow's order. */
   read(mlflow: MlflowClient, request: HistoryRequest): Promise<MetricColumns>;
+  /** The full history if this process already holds it and it is still current; never asks MLflow. */
+  peek(request: HistoryRequest): MetricColumns | undefined;
+  /**
+   * MLflow's own sampled histories (`get-history-bulk-interval`, what MLflow's charts draw): a few
+   * hundred points per run, fetched ahead of queued full reads. Spikes between samples are not in it:
+   * a preview until the full history is read, never kept.
+   */
+  sample(mlflow: MlflowClient, request: SampleRequest): Promise<Map<string, MetricColumns>>;
   /**
    * A run by id; reads asked in the same turn share `runs/search` calls (see `createRunBatcher`).
    * Never cached: its status and latest metrics can change.
@@ -63,6 +80,14 @@ export function createHistoryReader(options: HistoryReaderOptions = {}): History
   const histories = new Map<string, Promise<MetricColumns>>();
   const run = createRunBatcher({ limit });
 
+  const historyId = (runId: string, key: string) => `${runId}\u0000${key}`;
+  /** The cached history of a finished run whose latest point is still the one MLflow reports. */
+  const current = ({ runId, key, status, latest }: HistoryRequest): MetricColumns | undefined => {
+    if (!TERMINAL_STATUSES.has(status)) return undefined;
+    const hit = cache.get(historyId(runId, key));
+    return hit && (!latest || (hit.latest && sameLatest(hit.latest, latest))) ? hit.columns : undefined;
+  };
+
   const fetchHistory = (mlflow: MlflowClient, runId: string, key: string) =>
     limit(async () => {
       const page: Metric[] = [];
@@ -77,13 +102,14 @@ export function createHistoryReader(options: HistoryReaderOptions = {}): History
       return cache.size;
     },
 
-    read(mlflow, { runId, key, status, latest }) {
-      const id = `${runId}\u0000${key}`;
+    peek: (request) => current(request),
+
+    read(mlflow, request) {
+      const { runId, key, status } = request;
+      const id = historyId(runId, key);
       const terminal = TERMINAL_STATUSES.has(status);
-      if (terminal) {
-        const hit = cache.get(id);
-        if (hit && (!latest || (hit.latest && sameLatest(hit.latest, latest)))) return Promise.resolve(hit.columns);
-      }
+      const hit = current(request);
+      if (hit) return Promise.resolve(hit);
       const pending = histories.get(id);
       if (pending) return pending;
       const read = fetchHistory(mlflow, runId, key)
@@ -96,9 +122,37 @@ export function createHistoryReader(options: HistoryReaderOptions = {}): History
       return read;
     },
 
+    async sample(mlflow, { runIds, key, maxResults, steps }) {
+      const byRun = new Map<string, Metric[]>(runIds.map((runId) => [runId, []]));
+      for (let i = 0; i < runIds.length; i += BULK_INTERVAL_RUNS) {
+        const metrics = await limit(
+          () =>
+            mlflow.metrics.getHistoryBulkInterval({
+              runIds: runIds.slice(i, i + BULK_INTERVAL_RUNS),
+              metricKey: key,
+              maxResults: Math.min(maxResults, BULK_INTERVAL_MAX_RESULTS),
+              ...(steps ? { startStep: steps.start, endStep: steps.end } : {}),
+            }),
+          { urgent: true },
+        );
+        for (const metric of metrics) if (metric.runId) byRun.get(metric.runId)?.push(metric);
+      }
+      // "Normally grouped per run by step": sorted here anyway, as the full reader's order is.
+      return new Map(
+        [...byRun].map(([runId, metrics]) => [
+          runId,
+          toMetricColumns(metrics.sort((a, b) => a.step - b.step || a.timestamp - b.timestamp)),
+        ]),
+      );
+    },
+
     run,
   };
 }
+
+/** `get-history-bulk-interval`'s limits: runs per call and points per run. */
+const BULK_INTERVAL_RUNS = 100;
+const BULK_INTERVAL_MAX_RESULTS = 2500;
 
 /** The latest point as MLflow's run summary defines it: the largest (step, timestamp, value). */
 export function latestOf({ steps, timestamps, values }: MetricColumns): Cached["latest"] {

@@ -1,4 +1,5 @@
 import "server-only";
+import type { z } from "zod";
 import type { MlflowClient, Run } from "mltrack-sdk/mlflow";
 import {
   downsampleBand,
@@ -83,7 +84,7 @@ function smoothedWire(
     buckets,
     range,
     xAxis,
-  }: { smoothing: number; buckets: number; range?: { from: number; to: number }; xAxis: OverlayXAxis },
+  }: { smoothing: number; buckets: number; range?: { from: number; to: number } | undefined; xAxis: OverlayXAxis },
 ): LineColumns | null {
   if (smoothing === 0) return null;
   return toLineColumns(downsampleSeries(smoothSeries(points, smoothing), { buckets, range }).points, xAxis);
@@ -94,7 +95,7 @@ function toOverlayWire(
   key: string,
   series: DownsampledSeries,
   smoothed: LineColumns | null,
-  xAxis: OverlayXAxis,
+  { xAxis, preview }: { xAxis: OverlayXAxis; preview: boolean },
 ): OverlaySeries {
   return {
     runId,
@@ -104,6 +105,7 @@ function toOverlayWire(
     markers: series.markers,
     totalPoints: series.totalPoints,
     sampled: series.sampled,
+    preview,
     xMin: series.xMin ?? null,
     xMax: series.xMax ?? null,
     yMin: series.yMin ?? null,
@@ -111,39 +113,131 @@ function toOverlayWire(
   };
 }
 
+type Request = z.output<typeof OverlaySeriesRequest>;
+
+/** One run's series from its histories: smoothed at full resolution when asked, then reduced to the buckets. */
+function prepare(runId: string, histories: RunHistories, request: Request, preview: boolean): OverlaySeries {
+  const { metricKey, xAxis, buckets, range } = request;
+  const points = pointsOf(histories, xAxis);
+  const smoothed = smoothedWire(points, request);
+  return toOverlayWire(runId, metricKey, downsampleSeries(points, { buckets, range }), smoothed, { xAxis, preview });
+}
+
+/** The full series of a run's histories, prepared once per variant while the histories stay cached. */
+function prepareFull(runId: string, histories: RunHistories, request: Request): OverlaySeries {
+  const { metricKey, xAxis, smoothing, buckets, range } = request;
+  const variant = JSON.stringify([metricKey, xAxis, smoothing, buckets, range ?? null]);
+  const kept = preparedOverlays.get(histories.history, histories.xHistory, variant);
+  if (kept) return kept;
+  const wire = prepare(runId, histories, request, false);
+  preparedOverlays.set(histories.history, histories.xHistory, variant, wire);
+  return wire;
+}
+
+const emptySeries = (runId: string, { metricKey, buckets, xAxis }: Request) =>
+  toOverlayWire(runId, metricKey, downsampleSeries([], { buckets }), null, { xAxis, preview: false });
+
+/**
+ * The histories this process holds for a run, without asking MLflow: null when the run never logged
+ * the key, undefined when they still have to be read.
+ */
+function heldHistories(
+  reader: HistoryReader,
+  run: Run,
+  key: string,
+  xAxis: OverlayXAxis,
+): RunHistories | null | undefined {
+  const { runId, status } = run.info;
+  const latest = run.data.metrics[key];
+  if (!latest) return null;
+  const history = reader.peek({ runId, key, status, latest });
+  if (!history) return undefined;
+  const xKey = xMetricKey(xAxis);
+  if (xKey === null) return { history, xHistory: null };
+  const xLatest = run.data.metrics[xKey];
+  if (!xLatest) return { history, xHistory: EMPTY };
+  const xHistory = reader.peek({ runId, key: xKey, status, latest: xLatest });
+  return xHistory ? { history, xHistory } : undefined;
+}
+
+/**
+ * MLflow's sampled histories of `runs` for a preview: `key`'s, and the x metric's when x is another
+ * metric (paired by step, so only steps sampled in both are drawn). On the step axis a zoom samples
+ * only its window; on time axes the whole run is sampled and the window cut from it.
+ */
+async function sampledHistories(
+  mlflow: MlflowClient,
+  reader: HistoryReader,
+  runs: readonly Run[],
+  { metricKey, xAxis, buckets, range }: Request,
+): Promise<Map<string, RunHistories>> {
+  const runIds = runs.map((run) => run.info.runId);
+  const steps = xAxis === "step" && range ? { start: Math.floor(range.from), end: Math.ceil(range.to) } : undefined;
+  const xKey = xMetricKey(xAxis);
+  const [sampled, xSampled] = await Promise.all([
+    reader.sample(mlflow, { runIds, key: metricKey, maxResults: buckets, steps }),
+    xKey === null
+      ? null
+      : reader.sample(mlflow, {
+          runIds: runs.filter((run) => run.data.metrics[xKey]).map((run) => run.info.runId),
+          key: xKey,
+          maxResults: buckets,
+        }),
+  ]);
+  return new Map(
+    runIds.map((runId) => [
+      runId,
+      { history: sampled.get(runId) ?? EMPTY, xHistory: xSampled ? (xSampled.get(runId) ?? EMPTY) : null },
+    ]),
+  );
+}
+
 /**
  * One metric over up to 100 runs for an overlay chart: each run's full history on the x-axis, smoothed
  * at full resolution when asked, then reduced to `buckets` keeping every bucket's first, last, min and
- * max (NaN/±Infinity as markers, gaps as breaks), over an optional zoom window.
+ * max (NaN/±Infinity as markers, gaps as breaks), over an optional zoom window. With `preview`, only the
+ * histories already held are used in full; the others come from MLflow's sampled history, marked.
  */
 export async function readOverlaySeries(
   mlflow: MlflowClient,
   input: OverlaySeriesRequest,
   reader: HistoryReader = sharedHistoryReader(),
 ): Promise<OverlaySeriesResponse> {
-  const { runIds, metricKey, xAxis, smoothing, buckets, range } = OverlaySeriesRequest.parse(input);
+  const request = OverlaySeriesRequest.parse(input);
+  const { runIds, metricKey, xAxis, range } = request;
   const runs = await Promise.all(runIds.map((runId) => reader.run(mlflow, runId)));
-  const variant = JSON.stringify([metricKey, xAxis, smoothing, buckets, range ?? null]);
-  const series = await Promise.all(
-    runs.map(async (run): Promise<OverlaySeries> => {
-      const histories = await runHistories(mlflow, reader, run, metricKey, xAxis);
-      const { runId } = run.info;
-      if (!histories) return toOverlayWire(runId, metricKey, downsampleSeries([], { buckets }), null, xAxis);
-      const kept = preparedOverlays.get(histories.history, histories.xHistory, variant);
-      if (kept) return kept;
-      const points = pointsOf(histories, xAxis);
-      const smoothed = smoothedWire(points, { smoothing, buckets, range, xAxis });
-      const wire = toOverlayWire(runId, metricKey, downsampleSeries(points, { buckets, range }), smoothed, xAxis);
-      preparedOverlays.set(histories.history, histories.xHistory, variant, wire);
-      return wire;
-    }),
-  );
+  const series = request.preview
+    ? await previewSeries(mlflow, reader, runs, request)
+    : await Promise.all(
+        runs.map(async (run): Promise<OverlaySeries> => {
+          const histories = await runHistories(mlflow, reader, run, metricKey, xAxis);
+          return histories ? prepareFull(run.info.runId, histories, request) : emptySeries(run.info.runId, request);
+        }),
+      );
   return {
     xAxis,
     range: range ?? null,
     runs: runs.map((run) => ({ runId: run.info.runId, status: run.info.status })),
     series,
   };
+}
+
+async function previewSeries(
+  mlflow: MlflowClient,
+  reader: HistoryReader,
+  runs: readonly Run[],
+  request: Request,
+): Promise<OverlaySeries[]> {
+  const held = runs.map((run) => heldHistories(reader, run, request.metricKey, request.xAxis));
+  const unread = runs.filter((_, i) => held[i] === undefined);
+  const sampled = unread.length ? await sampledHistories(mlflow, reader, unread, request) : new Map();
+  return runs.map((run, i) => {
+    const { runId } = run.info;
+    const histories = held[i];
+    if (histories === null) return emptySeries(runId, request);
+    if (histories) return prepareFull(runId, histories, request);
+    return prepare(runId, sampled.get(runId)!, request, true);
+  });
 }
 
 /**
