@@ -201,6 +201,47 @@ describe("track() from the built package against MLflow", () => {
     }
   });
 
+  it("starts a generator's run at its first step: one never iterated makes no run", async () => {
+    const batches = track(
+      async function* batches(size: number) {
+        for (let i = 0; i < 3; i++) {
+          currentRun().log({ batch: i * size });
+          yield i;
+        }
+        return { batches: 3 };
+      },
+      { ...target, params: ["size"], runName: (size) => `generator-${size}` },
+    );
+    const lines = track(
+      function* lines(text: string) {
+        yield* text.split("\n");
+      },
+      { ...target, runName: "generator-never" },
+    );
+    lines("a\nb");
+    batches(1);
+    await batches(2).return({ batches: 0 });
+    const seen: number[] = [];
+    for await (const i of batches(10)) seen.push(i);
+    expect(seen).toEqual([0, 1, 2]);
+    await flush();
+
+    const run = await runNamed("generator-10");
+    expect(run.info.status).toBe("FINISHED");
+    expect(run.data.params).toEqual({ size: "10" });
+    expect(await history(run.info.runId, "batch")).toEqual([
+      [0, 0],
+      [1, 10],
+      [2, 20],
+    ]);
+    expect(await history(run.info.runId, "batches")).toEqual([[3, 3]]);
+    const all = await mlflow.runs.search({
+      experimentIds: [experimentId],
+      filter: "attributes.run_name LIKE 'generator-%'",
+    });
+    expect(all.items.map((r) => r.info.runName)).toEqual(["generator-10"]);
+  });
+
   it("leaves a FAILED run with the error and its stack, and rethrows the same error", async () => {
     const error = new RangeError("loss diverged at epoch 3");
     const diverge = track(

@@ -21,6 +21,7 @@ import pytest
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 REPO_ROOT = PACKAGE_DIR.parent.parent
 SPEC_FILE = REPO_ROOT / "mltrack-sdk" / "src" / "spec" / "tags.json"
+PRICING_FILE = REPO_ROOT / "mltrack-sdk" / "src" / "spec" / "pricing.json"
 
 
 def _install_built_package() -> Path:

@@ -1,11 +1,11 @@
-"""The tests run the built package, and its tag names are the one spec file's."""
+"""The tests run the built package, and its tag names and built-in prices are the spec files'."""
 
 import json
 from importlib import resources
 from pathlib import Path
 
 import mltrack
-from conftest import INSTALLED_AT, PACKAGE_DIR, SPEC_FILE
+from conftest import INSTALLED_AT, PACKAGE_DIR, PRICING_FILE, SPEC_FILE
 
 
 def test_imports_the_installed_wheel_not_the_sources():
@@ -15,9 +15,30 @@ def test_imports_the_installed_wheel_not_the_sources():
     assert mltrack.__version__ == "0.1.0"
 
 
-def test_the_packaged_spec_is_the_repository_spec():
-    packaged = resources.files("mltrack").joinpath("spec/tags.json").read_text(encoding="utf-8")
-    assert packaged == SPEC_FILE.read_text(encoding="utf-8")
+def test_the_packaged_specs_are_the_repository_specs():
+    for spec_file in (SPEC_FILE, PRICING_FILE):
+        packaged = resources.files("mltrack").joinpath(f"spec/{spec_file.name}").read_text(encoding="utf-8")
+        assert packaged == spec_file.read_text(encoding="utf-8")
+
+
+def test_the_built_in_prices_come_from_the_pricing_spec():
+    spec = json.loads(PRICING_FILE.read_text(encoding="utf-8"))
+    assert mltrack.PRICES_AS_OF == spec["asOf"]
+    as_fields = {
+        model: {
+            name: value
+            for name, value in (
+                ("input", price.input),
+                ("output", price.output),
+                ("cachedInput", price.cached_input),
+                ("cacheWrite", price.cache_write),
+            )
+            if value is not None
+        }
+        for model, price in mltrack.BUILT_IN_PRICING.items()
+    }
+    assert as_fields == spec["models"]
+    assert {model: mltrack.pricing()[model] for model in spec["models"]} == dict(mltrack.BUILT_IN_PRICING)
 
 
 def test_the_tag_constants_come_from_the_spec():

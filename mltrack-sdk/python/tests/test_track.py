@@ -300,6 +300,81 @@ def test_async_generators_are_runs(client, experiment):
     assert history(client, run.info.run_id, "token") == [(0, 0.0), (1, 1.0), (2, 2.0)]
 
 
+def test_a_generator_starts_its_run_at_its_first_step(client, experiment):
+    """Never iterated, or closed before its first step: no run (nor even the experiment)."""
+
+    @track(experiment=experiment)
+    def numbers():
+        yield 1
+
+    @track(experiment=experiment)
+    async def stream():
+        yield 1
+
+    async def close_unstarted():
+        await stream().aclose()
+
+    numbers()
+    numbers().close()
+    stream()
+    asyncio.run(close_unstarted())
+    assert client.get_experiment_by_name(experiment) is None
+    assert list(numbers()) == [1]
+    (run,) = experiment_runs(client, experiment)
+    assert run.info.status == "FINISHED"
+
+
+def test_values_sent_and_exceptions_thrown_in_reach_the_inner_generator(client, experiment):
+    ids = []
+
+    @track(experiment=experiment)
+    def running_total():
+        ids.append(current_run().run_id)
+        total = 0
+        while True:
+            try:
+                value = yield total
+            except ValueError:
+                current_run().log({"refused": 1})
+                continue
+            if value is None:
+                return {"total": total}
+            total += value
+
+    gen = running_total()
+    assert next(gen) == 0
+    assert gen.send(2) == 2
+    assert gen.throw(ValueError("not a number")) == 2
+    assert gen.send(3) == 5
+    with pytest.raises(StopIteration) as stopped:
+        gen.send(None)
+    assert stopped.value.value == {"total": 5}
+
+    @track(experiment=experiment)
+    async def echo():
+        ids.append(current_run().run_id)
+        received = None
+        while True:
+            try:
+                received = yield received
+            except KeyError as err:
+                received = f"caught {err.args[0]}"
+
+    async def talk():
+        agen = echo()
+        heard = [await agen.asend(None), await agen.asend("a"), await agen.athrow(KeyError("k"))]
+        with pytest.raises(RuntimeError):
+            await agen.athrow(RuntimeError("stop"))
+        return heard
+
+    assert asyncio.run(talk()) == [None, "a", "caught k"]
+    total, echoed = (client.get_run(run_id) for run_id in ids)
+    assert total.info.status == "FINISHED" and total.data.metrics["total"] == 5
+    assert total.data.metrics["refused"] == 1
+    assert echoed.info.status == "FAILED"
+    assert echoed.data.tags[MLTRACK_TAGS["errorMessage"]] == "RuntimeError: stop"
+
+
 def test_a_failure_marks_the_run_failed_and_reraises_the_same_exception(client, experiment, tmp_path):
     ids = []
     error = ValueError("bad batch 17")

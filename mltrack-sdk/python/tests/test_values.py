@@ -4,7 +4,7 @@ import dataclasses
 import inspect
 
 import pytest
-from mltrack import ModelPrice, pricing, set_price, usage_of
+from mltrack import BUILT_IN_PRICING, ModelPrice, pricing, set_price, usage_of
 from mltrack._values import clean_key, param_value, split_numeric, truncate, truncate_head
 from mltrack.environment import redact_remote
 from mltrack.llm import price_of
@@ -78,6 +78,43 @@ def test_pricing_is_extended_and_matched_by_longest_prefix():
     assert price_of("acme-chat-mini-2026-01-01") == ModelPrice(0.5, 1.0)
     assert price_of("acme-chatty") is None  # a prefix only counts up to a "-"
     assert "acme-chat" in pricing()
+
+
+@pytest.fixture
+def registered_prices():
+    """Forgets the prices the test sets (they are process-wide)."""
+    import mltrack.llm
+
+    before = dict(mltrack.llm._registered)
+    yield
+    with mltrack.llm._pricing_lock:
+        mltrack.llm._registered.clear()
+        mltrack.llm._registered.update(before)
+
+
+def test_set_prices_come_before_the_built_in_ones(registered_prices):
+    assert price_of("gpt-4o-2024-08-06") == BUILT_IN_PRICING["gpt-4o"] == ModelPrice(2.5, 10.0, cached_input=1.25)
+    set_price("gpt-4o", 1.0, 2.0)
+    assert price_of("gpt-4o-2024-08-06") == ModelPrice(1.0, 2.0)
+    assert pricing()["gpt-4o"] == ModelPrice(1.0, 2.0)
+    assert BUILT_IN_PRICING["gpt-4o"] == ModelPrice(2.5, 10.0, cached_input=1.25)
+    # A set price that is a shorter prefix still wins over a longer built-in one: yours come first.
+    set_price("claude", 0.0, 0.0)
+    assert price_of("claude-sonnet-4-20250514") == ModelPrice(0.0, 0.0)
+
+
+def test_unpriced_variants_get_no_cost_rather_than_their_base_models(registered_prices):
+    assert price_of("o1-2024-12-17") == BUILT_IN_PRICING["o1"]
+    assert price_of("o1-pro-2025-03-19") is None
+    assert price_of("gpt-4o-mini-realtime-preview") is None
+    assert usage_of({"model": "o1-pro", "usage": {"prompt_tokens": 1, "completion_tokens": 1}}).cost_usd is None
+    set_price("o1-pro", 150.0, 600.0)
+    assert price_of("o1-pro-2025-03-19") == ModelPrice(150.0, 600.0)
+
+
+def test_model_names_match_case_insensitively():
+    assert price_of("GPT-4.1") == BUILT_IN_PRICING["gpt-4.1"]
+    assert price_of("Claude-Opus-4-5-20251101") == BUILT_IN_PRICING["claude-opus-4-5"]
 
 
 def test_params_from_positional_keyword_and_default_arguments():

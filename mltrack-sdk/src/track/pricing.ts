@@ -1,13 +1,16 @@
 /**
  * What LLM tokens cost, in US dollars per million tokens, to turn token usage into `llm.cost_usd`.
  *
- * The built-in table is a SNAPSHOT of the providers' public list prices as of PRICES_AS_OF
- * (https://openai.com/api/pricing, https://www.anthropic.com/pricing), for a few well-known models
- * only. Prices change and discounts (batch, enterprise) are not in it: register your own with
- * `registerPricing()` or the `pricing` option of `track()`, which take precedence. A model that is in
- * no table gets token metrics but no cost.
+ * The built-in table comes from the one pricing spec (`../spec/pricing.json`), which the Python
+ * binding ships too: a SNAPSHOT of the providers' public list prices as of PRICES_AS_OF, for a few
+ * well-known models only, not checked against the providers since. Prices change and discounts
+ * (batch, enterprise) are not in it: register your own with `registerPricing()` or the `pricing`
+ * option of `track()`, which take precedence. A model that is in no table gets token metrics but no cost.
  */
-export const PRICES_AS_OF = "2025-08-15";
+import spec from "../spec/pricing.json";
+
+/** The date the built-in prices were last known current (YYYY-MM-DD). */
+export const PRICES_AS_OF: string = spec.asOf;
 
 export interface ModelPricing {
   /** USD per 1M prompt (input) tokens. */
@@ -21,28 +24,20 @@ export interface ModelPricing {
 }
 
 /** Built-in list prices (see PRICES_AS_OF). Keys match a model name exactly or as its prefix before a `-`. */
-export const BUILT_IN_PRICING: Readonly<Record<string, ModelPricing>> = Object.freeze({
-  // OpenAI
-  "gpt-5": { input: 1.25, output: 10, cachedInput: 0.125 },
-  "gpt-5-mini": { input: 0.25, output: 2, cachedInput: 0.025 },
-  "gpt-5-nano": { input: 0.05, output: 0.4, cachedInput: 0.005 },
-  "gpt-4.1": { input: 2, output: 8, cachedInput: 0.5 },
-  "gpt-4.1-mini": { input: 0.4, output: 1.6, cachedInput: 0.1 },
-  "gpt-4.1-nano": { input: 0.1, output: 0.4, cachedInput: 0.025 },
-  "gpt-4o": { input: 2.5, output: 10, cachedInput: 1.25 },
-  "gpt-4o-mini": { input: 0.15, output: 0.6, cachedInput: 0.075 },
-  o3: { input: 2, output: 8, cachedInput: 0.5 },
-  "o3-mini": { input: 1.1, output: 4.4, cachedInput: 0.55 },
-  "o4-mini": { input: 1.1, output: 4.4, cachedInput: 0.275 },
-  // Anthropic
-  "claude-opus-4-1": { input: 15, output: 75, cachedInput: 1.5, cacheWrite: 18.75 },
-  "claude-opus-4": { input: 15, output: 75, cachedInput: 1.5, cacheWrite: 18.75 },
-  "claude-sonnet-4": { input: 3, output: 15, cachedInput: 0.3, cacheWrite: 3.75 },
-  "claude-3-7-sonnet": { input: 3, output: 15, cachedInput: 0.3, cacheWrite: 3.75 },
-  "claude-3-5-sonnet": { input: 3, output: 15, cachedInput: 0.3, cacheWrite: 3.75 },
-  "claude-3-5-haiku": { input: 0.8, output: 4, cachedInput: 0.08, cacheWrite: 1 },
-  "claude-3-haiku": { input: 0.25, output: 1.25, cachedInput: 0.03, cacheWrite: 0.3 },
-});
+export const BUILT_IN_PRICING: Readonly<Record<string, Readonly<ModelPricing>>> = Object.freeze(
+  Object.fromEntries(
+    Object.entries(spec.models as Record<string, ModelPricing>).map(([model, price]) => [
+      model,
+      Object.freeze({ ...price }),
+    ]),
+  ),
+);
+
+/**
+ * Names that would match a built-in entry as its prefix but are billed differently (`o1-pro` is not
+ * `o1`): they get no built-in cost rather than a wrong one.
+ */
+export const UNPRICED_VARIANTS: readonly string[] = Object.freeze([...spec.unpricedVariants]);
 
 const registered = new Map<string, ModelPricing>();
 
@@ -88,22 +83,33 @@ export function findPricing(
   model: string,
   own?: Readonly<Record<string, ModelPricing>>,
 ): { model: string; pricing: ModelPricing } | undefined {
-  const tables: [string, ModelPricing][][] = [
+  const tables: (readonly [string, ModelPricing | null])[][] = [
     own ? Object.entries(own) : [],
     [...registered],
-    Object.entries(BUILT_IN_PRICING),
+    builtInLookup,
   ];
   const name = model.toLowerCase();
   for (const table of tables) {
-    let best: [string, ModelPricing] | undefined;
-    for (const entry of table) {
-      const key = entry[0].toLowerCase();
-      if (key === name) return { model: entry[0], pricing: entry[1] };
-      if (name.startsWith(`${key}-`) && (!best || key.length > best[0].length)) best = entry;
-    }
-    if (best) return { model: best[0], pricing: best[1] };
+    const found = longestMatch(table, name);
+    // A built-in unpriced variant ends the search: its base model's price would be wrong.
+    if (found) return found[1] ? { model: found[0], pricing: found[1] } : undefined;
   }
   return undefined;
+}
+
+const builtInLookup: (readonly [string, ModelPricing | null])[] = [
+  ...Object.entries(BUILT_IN_PRICING),
+  ...UNPRICED_VARIANTS.map((variant) => [variant, null] as const),
+];
+
+function longestMatch<T>(table: readonly (readonly [string, T])[], name: string): readonly [string, T] | undefined {
+  let best: readonly [string, T] | undefined;
+  for (const entry of table) {
+    const key = entry[0].toLowerCase();
+    if (key === name) return entry;
+    if (name.startsWith(`${key}-`) && (!best || key.length > best[0].length)) best = entry;
+  }
+  return best;
 }
 
 export interface TokenCounts {

@@ -617,6 +617,134 @@ describe("LLM usage", () => {
   });
 });
 
+describe("a tracked generator's run starts at its first step", () => {
+  it("makes no run for a generator that is never iterated, or only closed by return()", async () => {
+    const { target, server, pipeline } = harness();
+    const stream = track(async function* stream() {
+      yield 1;
+    }, target);
+    const range = track(function* range(n: number) {
+      for (let i = 0; i < n; i++) yield i;
+    }, target);
+    stream();
+    range(3);
+    const closedAsync = stream();
+    await expect(closedAsync.return(undefined)).resolves.toEqual({ value: undefined, done: true });
+    await expect(closedAsync.next()).resolves.toEqual({ value: undefined, done: true });
+    const closed = range(3);
+    expect(closed.return(undefined)).toEqual({ value: undefined, done: true });
+    expect([...closed]).toEqual([]);
+    await flush();
+    expect(server.runs).toEqual([]);
+    expect(pipeline.calls).toEqual([]);
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it("creates the run at the first next(), with the arguments of the call and the time of the step", async () => {
+    const { target, server, pipeline } = harness();
+    const steps = track(function* steps(config: { lr: number; layers: number[] }) {
+      currentRun().log({ lr: config.lr });
+      yield config.lr;
+    }, target);
+    const config = { lr: 0.1, layers: [64, 32] };
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      vi.setSystemTime(1_000_000);
+      const gen = steps(config);
+      expect(gen).toBeInstanceOf(steps);
+      config.lr = 0.5; // after the call: the params are the call's, what the body reads is now's
+      vi.setSystemTime(2_000_000);
+      expect([...gen]).toEqual([0.5]);
+    } finally {
+      vi.useRealTimers();
+    }
+    await flush();
+    const [run] = server.runs;
+    expect(server.runs).toHaveLength(1);
+    expect(run!.startTime).toBe(2_000_000);
+    expect(pipeline.params(run!.runId)).toEqual({ lr: "0.1", layers: "[64,32]" });
+    expect(pipeline.points(run!.runId)).toContainEqual(expect.objectContaining({ key: "lr", value: 0.5 }));
+    expect(pipeline.end(run!.runId)?.status).toBe("FINISHED");
+  });
+
+  it("logs the call's non-param arguments as they were at the call", async () => {
+    const { target, server } = harness();
+    const rows = track(async function* rows(table: { name: string; rows: number[][] }) {
+      yield table.rows.length;
+    }, target);
+    const table = { name: "t", rows: [[1, 2]] };
+    const gen = rows(table);
+    table.rows.push([3, 4]);
+    for await (const count of gen) expect(count).toBe(2);
+    await flush();
+    const [run] = server.runs;
+    expect(JSON.parse(server.artifactText(run!, MLTRACK_ARTIFACTS.inputs)!)).toEqual({ rows: [[1, 2]] });
+  });
+
+  it("fails the run of a generator whose first step is throw()", async () => {
+    const { target, server, pipeline } = harness();
+    const error = new Error("stop before start");
+    const gen = track(function* never() {
+      yield 1;
+    }, target)();
+    expect(() => gen.throw(error)).toThrow(error);
+    const agen = track(async function* neverAsync() {
+      yield 1;
+    }, target)();
+    await expect(agen.throw(error)).rejects.toBe(error);
+    await flush();
+    expect(server.runs.map((r) => [r.runName, pipeline.end(r.runId)?.status])).toEqual([
+      ["never", "FAILED"],
+      ["neverAsync", "FAILED"],
+    ]);
+  });
+
+  it("is the child of the run the generator was created in, even when iterated after it ended", async () => {
+    const { target, server } = harness();
+    const child = track(
+      async function* child() {
+        yield (await currentRun().runId)!;
+      },
+      { ...target, runName: "child" },
+    );
+    const parent = track(
+      async () => {
+        await currentRun().runId;
+        return child();
+      },
+      { ...target, runName: "parent" },
+    );
+    const gen = await parent();
+    const ids: string[] = [];
+    for await (const id of gen) ids.push(id);
+    await flush();
+    expect(server.runs.map((r) => r.runName)).toEqual(["parent", "child"]);
+    const [p, c] = server.runs;
+    expect(ids).toEqual([c!.runId]);
+    expect(c!.tags[MLFLOW_TAGS.parentRunId]).toBe(p!.runId);
+  });
+
+  it("keeps the call-time run of a plain function that returns a generator: its code ran in it", async () => {
+    const { target, server, pipeline } = harness();
+    const plain = track(
+      (n: number) => {
+        currentRun().log({ prepared: n });
+        return (function* inner() {
+          yield n;
+        })();
+      },
+      { ...target, runName: "plain" },
+    );
+    const gen = plain(3);
+    expect(gen.return(undefined)).toEqual({ value: undefined, done: true });
+    await flush();
+    const [run] = server.runs;
+    expect(server.runs).toHaveLength(1);
+    expect(pipeline.points(run!.runId)).toContainEqual(expect.objectContaining({ key: "prepared", value: 3 }));
+    expect(pipeline.end(run!.runId)?.status).toBe("FINISHED");
+  });
+});
+
 describe("delivery", () => {
   it("in immediate mode settles an async function only after its run is delivered", async () => {
     const { target, pipeline } = harness();

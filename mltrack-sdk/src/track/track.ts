@@ -2,17 +2,18 @@
  * `track()`: a tracked function logs one MLflow run per call. One core serves the wrapper
  * (`track(fn, options)`) and the method decorator (`@track(options)`, TC39 or legacy
  * `experimentalDecorators`, told apart by the arguments the decorator gets). Synchronous functions
- * stay synchronous, async ones resolve as before, and async generators keep their run open until
- * iteration ends. Tracking never throws into the caller; the function's own errors are rethrown
+ * stay synchronous, async ones resolve as before, and a generator's run starts at its first step and
+ * stays open until iteration ends. Tracking never throws into the caller; the function's own errors are rethrown
  * unchanged (the same object).
  */
 import type { RunCategory } from "../mlflow/tags";
 import { MLTRACK_ARTIFACTS } from "../mlflow/tags";
 import { runContext } from "./context";
 import type { TrackDecorator } from "./decorator-type";
-import { captureInputs } from "./inputs";
+import { captureInputs, type CapturedInputs } from "./inputs";
 import type { ModelPricing } from "./pricing";
-import { cleanTags, RunHandle } from "./run";
+import { cleanTags, RunHandle, type RunSettings } from "./run";
+import { safeJsonStringify } from "./safe-json";
 import { trackerFor, type TrackingTarget } from "./tracker";
 import { safely } from "./warn";
 
@@ -126,7 +127,8 @@ function trackedCall(
   methodName: string | undefined,
 ): unknown {
   const settings = { ...defaults, ...options };
-  const run = safely("Starting a run", () => startRun(fn, thisArg, args, settings, methodName));
+  if (isGeneratorFunction(fn)) return trackedGeneratorCall(fn, thisArg, args, settings, methodName);
+  const run = safely("Starting a run", () => planRun(fn, thisArg, args, settings, methodName)());
   if (!run) return fn.apply(thisArg, args);
   let result: unknown;
   try {
@@ -150,22 +152,56 @@ function trackedCall(
       },
     );
   }
-  if (isAsyncGenerator(result)) return trackAsyncGenerator(result, run, immediate);
-  if (isGenerator(result)) return trackGenerator(result, run);
+  // A plain function that returns a generator (a generator function compiled down to ES2017, say)
+  // has already run its code inside the run: the run is open, and the iteration ends it.
+  if (isAsyncGenerator(result)) return trackAsyncGenerator(result, () => run, immediate);
+  if (isGenerator(result)) return trackGenerator(result, () => run);
   safely("Ending a run", () => run.finish(result));
   return result;
 }
 
-function startRun(
+/**
+ * A generator function runs none of its body when called, so its run waits for the first step
+ * (`next()` or `throw()`): a generator that is never iterated, or only closed by `return()`, makes no
+ * run. The arguments, params and parent run are the call's; the start time is the first step's.
+ */
+function trackedGeneratorCall(
+  fn: (this: unknown, ...args: unknown[]) => unknown,
+  thisArg: unknown,
+  args: unknown[],
+  settings: TrackOptions,
+  methodName: string | undefined,
+): unknown {
+  const start = safely("Preparing a run", () => planRun(fn, thisArg, args, settings, methodName));
+  let inner: unknown;
+  try {
+    inner = fn.apply(thisArg, args);
+  } catch (err) {
+    // Only a parameter's default value can throw here: the call failed, and so does its run.
+    const run = start && safely("Starting a run", start);
+    if (run) safely("Ending a failed run", () => run.fail(err));
+    throw err;
+  }
+  if (!start) return inner;
+  const runOf = startedByFirstStep(start);
+  if (isAsyncGenerator(inner)) return trackAsyncGenerator(inner, runOf, settings.mode === "immediate");
+  if (isGenerator(inner)) return trackGenerator(inner, runOf);
+  return inner;
+}
+
+/**
+ * What a call's run is made of, fixed at call time (tracker, parent run, name, tags, params and
+ * inputs from the arguments); calling the result makes the run, whose start time is that moment.
+ */
+function planRun(
   fn: (...args: unknown[]) => unknown,
   thisArg: unknown,
   args: unknown[],
   settings: TrackOptions,
   methodName: string | undefined,
-): RunHandle {
-  const tracker = trackerFor(settings);
-  const run = new RunHandle({
-    tracker,
+): () => RunHandle {
+  const runSettings: RunSettings = {
+    tracker: trackerFor(settings),
     parent: runContext.getStore(),
     experiment: settings.experiment,
     runName: runNameOf(settings, fn, thisArg, args, methodName),
@@ -173,14 +209,21 @@ function startRun(
     category: settings.category ?? "ml",
     captureOutputs: settings.captureOutputs !== false,
     pricing: settings.pricing,
-  });
+  };
+  let inputs: CapturedInputs | undefined;
+  let inputsJson: string | undefined;
   if (settings.captureInputs !== false) {
     const names = Array.isArray(settings.params) ? settings.params.map(String) : undefined;
-    const { params, rest } = captureInputs(args, names);
-    run.logParams(params);
-    if (rest) run.logJson(rest, MLTRACK_ARTIFACTS.inputs);
+    inputs = captureInputs(args, names);
+    // Written now, so a generator's later first step logs the arguments as they were at the call.
+    if (inputs.rest) inputsJson = safeJsonStringify(inputs.rest);
   }
-  return run;
+  return () => {
+    const run = new RunHandle(runSettings);
+    if (inputs) run.logParams(inputs.params);
+    if (inputsJson !== undefined) run.logText(inputsJson, MLTRACK_ARTIFACTS.inputs);
+    return run;
+  };
 }
 
 function runNameOf(
@@ -209,6 +252,13 @@ function runNameOf(
 
 type Step = "next" | "return" | "throw";
 
+const GENERATOR_FUNCTION_TAGS = new Set(["[object GeneratorFunction]", "[object AsyncGeneratorFunction]"]);
+
+/** A `function*` or `async function*` (from any realm); bound ones and compiled-down ones are plain functions. */
+function isGeneratorFunction(fn: unknown): boolean {
+  return GENERATOR_FUNCTION_TAGS.has(Object.prototype.toString.call(fn));
+}
+
 function isAsyncGenerator(value: unknown): value is AsyncGenerator {
   return hasGeneratorMethods(value) && typeof (value as AsyncGenerator)[Symbol.asyncIterator] === "function";
 }
@@ -223,18 +273,38 @@ function hasGeneratorMethods(value: unknown): boolean {
   return typeof g.next === "function" && typeof g.return === "function" && typeof g.throw === "function";
 }
 
+/** The run of a step: undefined when there is none (tracking failed, or the generator closed before any step). */
+type RunOfStep = (method: Step) => RunHandle | undefined;
+
+/**
+ * A generator's run, made by its first `next()` or `throw()`. A `return()` before any step closes the
+ * generator without running its body, so it makes no run, and neither does any step after it.
+ */
+function startedByFirstStep(start: () => RunHandle): RunOfStep {
+  let state: "new" | "started" | "closed" = "new";
+  let run: RunHandle | undefined;
+  return (method) => {
+    if (state === "new") {
+      state = method === "return" ? "closed" : "started";
+      if (state === "started") run = safely("Starting a run", start);
+    }
+    return run;
+  };
+}
+
 /**
  * The generator as its caller sees it (same prototype, so `instanceof` holds), each step run inside
  * the run's context; the run ends when iteration does: done (FINISHED, also when the consumer breaks
  * out early) or an error (FAILED).
  */
-function trackAsyncGenerator(inner: AsyncGenerator, run: RunHandle, immediate: boolean): AsyncGenerator {
+function trackAsyncGenerator(inner: AsyncGenerator, runOf: RunOfStep, immediate: boolean): AsyncGenerator {
   const step = async (method: Step, args: unknown[]): Promise<IteratorResult<unknown>> => {
+    const call = () => (inner[method] as (...a: unknown[]) => Promise<IteratorResult<unknown>>)(...args);
+    const run = runOf(method);
+    if (!run) return call();
     let result: IteratorResult<unknown>;
     try {
-      result = await runContext.run(run, () =>
-        (inner[method] as (...a: unknown[]) => Promise<IteratorResult<unknown>>)(...args),
-      );
+      result = await runContext.run(run, call);
     } catch (err) {
       safely("Ending a failed run", () => run.fail(err));
       if (immediate) await run.tracker.flush();
@@ -251,11 +321,14 @@ function trackAsyncGenerator(inner: AsyncGenerator, run: RunHandle, immediate: b
   return withSteps(inner, step) as AsyncGenerator;
 }
 
-function trackGenerator(inner: Generator, run: RunHandle): Generator {
+function trackGenerator(inner: Generator, runOf: RunOfStep): Generator {
   const step = (method: Step, args: unknown[]): IteratorResult<unknown> => {
+    const call = () => (inner[method] as (...a: unknown[]) => IteratorResult<unknown>)(...args);
+    const run = runOf(method);
+    if (!run) return call();
     let result: IteratorResult<unknown>;
     try {
-      result = runContext.run(run, () => (inner[method] as (...a: unknown[]) => IteratorResult<unknown>)(...args));
+      result = runContext.run(run, call);
     } catch (err) {
       safely("Ending a failed run", () => run.fail(err));
       throw err;

@@ -12,7 +12,7 @@
 from importlib.metadata import PackageNotFoundError, version
 
 from ._safe import MltrackWarning
-from .llm import LlmUsage, ModelPrice, pricing, set_price, usage_of
+from .llm import BUILT_IN_PRICING, PRICES_AS_OF, LlmUsage, ModelPrice, pricing, set_price, usage_of
 from .run import Run, current_run
 from .spec import (
     LLM_METRICS,
@@ -31,12 +31,14 @@ except PackageNotFoundError:  # imported from a directory that holds no dist-inf
     __version__ = "0+unknown"
 
 __all__ = [
+    "BUILT_IN_PRICING",
     "LLM_METRICS",
     "LLM_TAGS",
     "MLFLOW_TAGS",
     "MLTRACK_ARTIFACTS",
     "MLTRACK_METRICS",
     "MLTRACK_TAGS",
+    "PRICES_AS_OF",
     "SYSTEM_METRIC_PREFIX",
     "LlmUsage",
     "MltrackWarning",

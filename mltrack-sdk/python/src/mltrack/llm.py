@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import threading
+from types import MappingProxyType
 from typing import Any, Mapping
+
+from .spec import load_spec_file
 
 
 @dataclasses.dataclass(frozen=True)
@@ -18,36 +21,32 @@ class ModelPrice:
     cache_write: float | None = None
 
 
-# List prices per million tokens, as the providers published them in 2025. Prices change: extend or
-# override with set_price() (a model name matches its own entry, else the longest entry it starts
-# with followed by "-", so "gpt-4o-2024-08-06" costs what "gpt-4o" costs).
-_PRICING: dict[str, ModelPrice] = {
-    "gpt-5": ModelPrice(1.25, 10.0, cached_input=0.125),
-    "gpt-5-mini": ModelPrice(0.25, 2.0, cached_input=0.025),
-    "gpt-5-nano": ModelPrice(0.05, 0.40, cached_input=0.005),
-    "gpt-4.1": ModelPrice(2.0, 8.0, cached_input=0.50),
-    "gpt-4.1-mini": ModelPrice(0.40, 1.60, cached_input=0.10),
-    "gpt-4.1-nano": ModelPrice(0.10, 0.40, cached_input=0.025),
-    "gpt-4o": ModelPrice(2.50, 10.0, cached_input=1.25),
-    "gpt-4o-mini": ModelPrice(0.15, 0.60, cached_input=0.075),
-    "gpt-4-turbo": ModelPrice(10.0, 30.0),
-    "gpt-3.5-turbo": ModelPrice(0.50, 1.50),
-    "o1": ModelPrice(15.0, 60.0, cached_input=7.50),
-    "o3": ModelPrice(2.0, 8.0, cached_input=0.50),
-    "o3-mini": ModelPrice(1.10, 4.40, cached_input=0.55),
-    "o4-mini": ModelPrice(1.10, 4.40, cached_input=0.275),
-    "claude-opus-4-5": ModelPrice(5.0, 25.0, cached_input=0.50, cache_write=6.25),
-    "claude-opus-4-1": ModelPrice(15.0, 75.0, cached_input=1.50, cache_write=18.75),
-    "claude-opus-4": ModelPrice(15.0, 75.0, cached_input=1.50, cache_write=18.75),
-    "claude-sonnet-4-5": ModelPrice(3.0, 15.0, cached_input=0.30, cache_write=3.75),
-    "claude-sonnet-4": ModelPrice(3.0, 15.0, cached_input=0.30, cache_write=3.75),
-    "claude-haiku-4-5": ModelPrice(1.0, 5.0, cached_input=0.10, cache_write=1.25),
-    "claude-3-7-sonnet": ModelPrice(3.0, 15.0, cached_input=0.30, cache_write=3.75),
-    "claude-3-5-sonnet": ModelPrice(3.0, 15.0, cached_input=0.30, cache_write=3.75),
-    "claude-3-5-haiku": ModelPrice(0.80, 4.0, cached_input=0.08, cache_write=1.0),
-    "claude-3-opus": ModelPrice(15.0, 75.0, cached_input=1.50, cache_write=18.75),
-    "claude-3-haiku": ModelPrice(0.25, 1.25, cached_input=0.03, cache_write=0.30),
-}
+def _built_in_price(fields: Mapping[str, float]) -> ModelPrice:
+    return ModelPrice(
+        input=float(fields["input"]),
+        output=float(fields["output"]),
+        cached_input=float(fields["cachedInput"]) if "cachedInput" in fields else None,
+        cache_write=float(fields["cacheWrite"]) if "cacheWrite" in fields else None,
+    )
+
+
+_PRICING_SPEC = load_spec_file("pricing.json")
+
+PRICES_AS_OF: str = _PRICING_SPEC["asOf"]
+"""The date the built-in prices were last known current (YYYY-MM-DD)."""
+
+BUILT_IN_PRICING: Mapping[str, ModelPrice] = MappingProxyType(
+    {model: _built_in_price(fields) for model, fields in _PRICING_SPEC["models"].items()}
+)
+"""List prices per million tokens from the one pricing spec (`mltrack-sdk/src/spec/pricing.json`,
+which the TypeScript SDK reads too): a snapshot as of PRICES_AS_OF, not checked against the
+providers since. Prices change: set_price() adds or overrides one, and yours always come first."""
+
+# Names that would match a built-in entry by prefix but are billed differently (o1-pro is not o1):
+# no built-in cost rather than a wrong one.
+_UNPRICED_VARIANTS: Mapping[str, None] = MappingProxyType(dict.fromkeys(_PRICING_SPEC["unpricedVariants"]))
+
+_registered: dict[str, ModelPrice] = {}
 _pricing_lock = threading.Lock()
 
 
@@ -59,26 +58,43 @@ def set_price(
     cached_input: float | None = None,
     cache_write: float | None = None,
 ) -> None:
-    """Adds or replaces a model's price, in US dollars per million tokens."""
+    """Adds or replaces a model's price, in US dollars per million tokens; it comes before the
+    built-in table."""
     price = ModelPrice(float(input), float(output), cached_input, cache_write)
     with _pricing_lock:
-        _PRICING[model] = price
+        _registered[model] = price
 
 
 def pricing() -> dict[str, ModelPrice]:
-    """A copy of the pricing table."""
+    """A copy of the pricing table: the built-in prices with the ones set with set_price() over them."""
     with _pricing_lock:
-        return dict(_PRICING)
+        return {**BUILT_IN_PRICING, **_registered}
 
 
 def price_of(model: str | None) -> ModelPrice | None:
+    """The price of `model`: an exact entry, else the longest entry it starts with followed by "-"
+    ("gpt-4o-2024-08-06" costs what "gpt-4o" costs), case-insensitively; prices set with set_price()
+    are searched first, then the built-in ones."""
     if not model:
         return None
     with _pricing_lock:
-        if model in _PRICING:
-            return _PRICING[model]
-        prefixes = [name for name in _PRICING if model.startswith(name + "-")]
-        return _PRICING[max(prefixes, key=len)] if prefixes else None
+        registered = dict(_registered)
+    for table in (registered, {**BUILT_IN_PRICING, **_UNPRICED_VARIANTS}):
+        found = _longest_match(table, model.lower())
+        if found is not None:
+            return table[found]  # None for an unpriced variant
+    return None
+
+
+def _longest_match(table: Mapping[str, ModelPrice | None], name: str) -> str | None:
+    best: str | None = None
+    for key in table:
+        lowered = key.lower()
+        if lowered == name:
+            return key
+        if name.startswith(lowered + "-") and (best is None or len(key) > len(best)):
+            best = key
+    return best
 
 
 @dataclasses.dataclass(frozen=True)

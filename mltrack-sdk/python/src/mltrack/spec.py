@@ -1,5 +1,6 @@
 """Tag, metric and artifact names from the one spec file that MLTrack's UI, its TypeScript SDK and
-this package all read (`mltrack-sdk/src/spec/tags.json`; the build copies it into the package)."""
+this package all read (`mltrack-sdk/src/spec/tags.json`; the build copies it and the other spec
+files, such as `pricing.json`, into the package)."""
 
 from __future__ import annotations
 
@@ -9,17 +10,18 @@ from types import MappingProxyType
 from typing import Any, Mapping
 
 
-def _load() -> dict[str, Any]:
-    spec_file = resources.files("mltrack").joinpath("spec/tags.json")
+def load_spec_file(name: str) -> dict[str, Any]:
+    """One of the spec files the build copied into the package (`tags.json`, `pricing.json`)."""
+    spec_file = resources.files("mltrack").joinpath(f"spec/{name}")
     if not spec_file.is_file():
         raise ImportError(
-            "mltrack/spec/tags.json is missing: mltrack was imported from its sources instead of a "
+            f"mltrack/spec/{name} is missing: mltrack was imported from its sources instead of a "
             "built package. Build it with `make python-wheel` and install the wheel."
         )
     return json.loads(spec_file.read_text(encoding="utf-8"))
 
 
-SPEC: Mapping[str, Any] = MappingProxyType(_load())
+SPEC: Mapping[str, Any] = MappingProxyType(load_spec_file("tags.json"))
 
 
 def _group(name: str) -> Mapping[str, str]:

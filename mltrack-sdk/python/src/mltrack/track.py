@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import dataclasses
 import functools
 import inspect
 import os
 import traceback
 from time import perf_counter
-from typing import Any, Callable, Mapping, Sequence, TypeVar, overload
+from typing import Any, Callable, Iterator, Mapping, Sequence, TypeVar, overload
 
 from . import _values as values
 from ._safe import attempt, logger
@@ -114,29 +115,23 @@ def _wrap(fn: Any, options: TrackOptions) -> Any:
         async def async_gen_wrapper(*args: Any, **kwargs: Any) -> Any:
             tracked = call(args, kwargs)
             await _off_loop(tracked.start)
+            relay = _Relay(tracked.run)
             try:
                 inner = fn(*args, **kwargs)
-                to_send: Any = None
-                to_throw: BaseException | None = None
                 while True:
-                    token = _current.set(tracked.run)
                     try:
-                        if to_throw is None:
-                            item = await inner.asend(to_send)
-                        else:
-                            item, to_throw = await inner.athrow(to_throw), None
+                        with relay.current_run():
+                            item = await relay.step(inner.asend, inner.athrow)
                     except StopAsyncIteration:
                         break
-                    finally:
-                        _current.reset(token)
                     try:
-                        to_send = yield item
+                        relay.sent((yield item))
                     except GeneratorExit:
                         await inner.aclose()
                         await _off_loop(tracked.end)
                         raise
                     except BaseException as thrown:
-                        to_send, to_throw = None, thrown
+                        relay.thrown(thrown)
             except GeneratorExit:
                 raise
             except BaseException as err:
@@ -169,30 +164,24 @@ def _wrap(fn: Any, options: TrackOptions) -> Any:
         def gen_wrapper(*args: Any, **kwargs: Any) -> Any:
             tracked = call(args, kwargs)
             tracked.start()
+            relay = _Relay(tracked.run)
             try:
                 inner = fn(*args, **kwargs)
-                to_send: Any = None
-                to_throw: BaseException | None = None
                 while True:
-                    token = _current.set(tracked.run)
                     try:
-                        if to_throw is None:
-                            item = inner.send(to_send)
-                        else:
-                            item, to_throw = inner.throw(to_throw), None
+                        with relay.current_run():
+                            item = relay.step(inner.send, inner.throw)
                     except StopIteration as stop:
                         result = stop.value
                         break
-                    finally:
-                        _current.reset(token)
                     try:
-                        to_send = yield item
+                        relay.sent((yield item))
                     except GeneratorExit:
                         inner.close()
                         tracked.end()
                         raise
                     except BaseException as thrown:
-                        to_send, to_throw = None, thrown
+                        relay.thrown(thrown)
             except GeneratorExit:
                 raise
             except BaseException as err:
@@ -219,6 +208,41 @@ def _wrap(fn: Any, options: TrackOptions) -> Any:
         return result
 
     return functools.wraps(fn)(wrapper)
+
+
+class _Relay:
+    """What a tracked generator's wrapper hands between its consumer and the inner generator, the
+    same for sync and async generators: the value sent or the exception thrown in by the consumer
+    goes to the inner generator at its next step, which runs with the call's run as current run.
+    The two wrappers keep only what one awaits and the other calls (the steps, closing the inner
+    generator and ending the run): a body that yields cannot be shared between the two kinds."""
+
+    def __init__(self, run: Run):
+        self._run = run
+        self._to_send: Any = None
+        self._to_throw: BaseException | None = None
+
+    @contextlib.contextmanager
+    def current_run(self) -> Iterator[None]:
+        token = _current.set(self._run)
+        try:
+            yield
+        finally:
+            _current.reset(token)
+
+    def step(self, send: Callable[[Any], Any], throw: Callable[[BaseException], Any]) -> Any:
+        """`send(value)`, or `throw(exception)` when the consumer threw one in last; for an async
+        generator (`asend`, `athrow`) the awaitable, which the wrapper awaits inside `current_run()`."""
+        if self._to_throw is None:
+            return send(self._to_send)
+        error, self._to_throw = self._to_throw, None
+        return throw(error)
+
+    def sent(self, value: Any) -> None:
+        self._to_send = value
+
+    def thrown(self, error: BaseException) -> None:
+        self._to_send, self._to_throw = None, error
 
 
 async def _off_loop(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
