@@ -140,12 +140,17 @@ async function checkExtremes(mlflow: MlflowClient, served: SeriesAnswer["series"
   return { buckets, missing };
 }
 
-const painted = (expectedLines: number, count: number) =>
+/**
+ * Whether the first `count` overlays have drawn `expectedLines` lines: from their full series (every
+ * request answered, no run previewed), or, with `preview`, from whatever the page has first (MLflow's
+ * sampled history for runs whose histories the server has not read yet).
+ */
+const painted = (expectedLines: number, count: number, preview = false) =>
   new Function(
     `const panels = [...document.querySelectorAll('[data-testid="overlay-panel"]')];
      return panels.length >= ${count} && panels.slice(0, ${count}).every((p) =>
-       p.getAttribute("data-loading") === "false" && Number(p.getAttribute("data-lines")) === ${expectedLines} &&
-       p.querySelector('canvas[data-painted]'));`,
+       (${preview} || (p.getAttribute("data-loading") === "false" && p.getAttribute("data-preview-runs") === "0")) &&
+       Number(p.getAttribute("data-lines")) === ${expectedLines} && p.querySelector('canvas[data-painted]'));`,
   ) as () => boolean;
 
 async function timeTo(page: Page, ready: () => boolean): Promise<number> {
@@ -164,20 +169,21 @@ async function openCompare(browser: Browser, url: string, lines: number, charts 
       .then((body) => (bytes += body.byteLength))
       .catch(() => {});
   });
-  // The longest overlay request, from sent to its whole body received.
-  const overlayStarts = new Map<object, number>();
-  let overlayMs = 0;
+  // The overlay's requests, from the first sent to the last answered (previews, then full series).
+  let firstSent: number | undefined;
+  let lastAnswered = 0;
   page.on("request", (req) => {
-    if (req.url().endsWith("/api/metrics/overlay")) overlayStarts.set(req, performance.now());
+    if (req.url().endsWith("/api/metrics/overlay")) firstSent ??= performance.now();
   });
   page.on("requestfinished", (req) => {
-    const start = overlayStarts.get(req);
-    if (start !== undefined) overlayMs = Math.max(overlayMs, performance.now() - start);
+    if (req.url().endsWith("/api/metrics/overlay")) lastAnswered = performance.now();
   });
   await page.goto(url, { waitUntil: "commit" });
+  const previewMs = await timeTo(page, painted(lines, charts, true));
   const ms = await timeTo(page, painted(lines, charts));
   await page.waitForTimeout(300);
-  return { ms, bytes, overlayMs, page, close: () => context.close() };
+  const overlayMs = lastAnswered - (firstSent ?? lastAnswered);
+  return { ms, previewMs, bytes, overlayMs, page, close: () => context.close() };
 }
 
 /** Frame gaps (ms) while scrolling the 10-chart page and hovering each chart: the interaction latency. */
@@ -213,19 +219,38 @@ async function interaction(page: Page): Promise<{ p95: number; max: number; fram
   };
 }
 
-/** MLflow 3.18's own chart view of the experiment's runs, to its first line painted (Plotly traces). */
+/**
+ * MLflow 3.18's own chart view of the experiment's runs (Plotly): to its first line painted, then to
+ * every line it draws (the count of non-empty traces unchanged for 10 s; MLflow charts only the runs
+ * it shows, and each from its sampled history).
+ */
 async function openMlflowCharts(browser: Browser, mlflowUrl: string, experimentId: string) {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
   await page.goto(`${mlflowUrl}/#/experiments/${experimentId}/runs?compareRunsMode=CHART`, { waitUntil: "commit" });
+  const lines = () =>
+    page.evaluate(
+      () =>
+        [...document.querySelectorAll(".js-plotly-plot .scatterlayer .trace path.js-line")].filter(
+          (path) => (path.getAttribute("d") ?? "") !== "",
+        ).length,
+    );
   const ms = await timeTo(page, () =>
     Boolean(document.querySelector(".js-plotly-plot .scatterlayer .trace path.js-line[d]:not([d=''])")),
   );
-  const traces = await page.evaluate(
-    () => document.querySelectorAll(".js-plotly-plot .scatterlayer .trace path.js-line").length,
-  );
+  let traces = await lines();
+  let allMs = await page.evaluate(() => performance.now());
+  for (let still = 0; still < 10 && allMs < TIMEOUT; still++) {
+    await page.waitForTimeout(1000);
+    const now = await lines();
+    if (now !== traces) {
+      traces = now;
+      allMs = await page.evaluate(() => performance.now());
+      still = -1;
+    }
+  }
   await context.close();
-  return { ms, traces };
+  return { ms, allMs, traces };
 }
 
 export async function run(): Promise<BenchReport> {
@@ -247,16 +272,17 @@ export async function run(): Promise<BenchReport> {
     };
 
     // Per round, one cold pass (a cold read of 10 million points takes MLflow some 20 minutes): the UI
-    // restarted, the page opened cold (its overlay request's duration is the server's cold preparation),
+    // restarted, the page opened cold (its overlay requests' span is the server's cold preparation),
     // then the same overlay request straight to the server (cached preparation), then the page again.
     const prep = { cold: [] as number[], cached: [] as number[], bytes: 0 };
-    const paint = { cold: [] as number[], cached: [] as number[], bytes: 0 };
+    const paint = { cold: [] as number[], coldPreview: [] as number[], cached: [] as number[], bytes: 0 };
     let served: SeriesAnswer["series"] = [];
     const pageUrl = () => `${ui.url}/compare?runs=${runIds.join(",")}&m=loss`;
     for (let round = 0; round < ROUNDS; round++) {
       if (round > 0) await restartUi();
       const cold = await openCompare(browser, pageUrl(), RUNS);
       paint.cold.push(cold.ms);
+      paint.coldPreview.push(cold.previewMs);
       paint.bytes = cold.bytes;
       prep.cold.push(cold.overlayMs);
       await cold.close();
@@ -268,18 +294,21 @@ export async function run(): Promise<BenchReport> {
       paint.cached.push(cached.ms);
       await cached.close();
       console.log(
-        `  round ${round + 1}: painted cold ${fmt(cold.ms, 0)} ms (its overlay request ${fmt(cold.overlayMs, 0)} ms), ` +
+        `  round ${round + 1}: painted cold: preview ${fmt(cold.previewMs, 0)} ms, full ${fmt(cold.ms, 0)} ms (its overlay requests ${fmt(cold.overlayMs, 0)} ms), ` +
           `series cached ${fmt(direct.ms, 0)} ms, painted cached ${fmt(cached.ms, 0)} ms`,
       );
     }
     const extremes = await checkExtremes(mlflow, served, Math.min(RUNS, 10));
 
-    const mlflowUi = { ms: [] as number[], traces: 0 };
+    const mlflowUi = { ms: [] as number[], allMs: [] as number[], traces: 0 };
     for (let round = 0; round < ROUNDS; round++) {
       const result = await openMlflowCharts(browser, mlflowServer.url, experimentId);
       mlflowUi.ms.push(result.ms);
+      mlflowUi.allMs.push(result.allMs);
       mlflowUi.traces = result.traces;
-      console.log(`  round ${round + 1} MLflow's chart view: ${fmt(result.ms, 0)} ms, ${result.traces} lines`);
+      console.log(
+        `  round ${round + 1} MLflow's chart view: first line ${fmt(result.ms, 0)} ms, ${result.traces} lines at ${fmt(result.allMs, 0)} ms`,
+      );
     }
 
     // Ten charts on one page (loss and nine metrics of MANY_STEPS steps), server cache warm.
@@ -324,25 +353,28 @@ export async function run(): Promise<BenchReport> {
       prepCold: median(prep.cold),
       prepCached: median(prep.cached),
       paintCold: median(paint.cold),
+      paintColdPreview: median(paint.coldPreview),
       paintCached: median(paint.cached),
       mlflow: median(mlflowUi.ms),
+      mlflowAll: median(mlflowUi.allMs),
     };
     const size = `${RUNS} runs × ${STEPS.toLocaleString("en-US")} steps`;
     const verdicts = [
-      `overlay painted, cold ${fmt(m.paintCold / 1000)} s (target <= 1.5 s: ${m.paintCold <= 1500 ? "met" : "missed"})`,
+      `overlay painted, cold ${fmt(m.paintCold / 1000)} s (target <= 1.5 s: ${m.paintCold <= 1500 ? "met" : "missed"}); its preview from MLflow's sampled history ${fmt(m.paintColdPreview / 1000)} s`,
       `overlay painted, cached ${fmt(m.paintCached / 1000)} s (target <= 0.5 s: ${m.paintCached <= 500 ? "met" : "missed"})`,
       `interaction on 10 charts: p95 frame ${fmt(latency.p95, 0)} ms, worst ${fmt(latency.max, 0)} ms (target <= 200 ms: ${latency.max <= 200 ? "met" : latency.p95 <= 200 ? "met at p95, missed at worst" : "missed"})`,
       `every bucket's true min and max served: ${extremes.missing === 0 ? "yes" : `no, ${extremes.missing} missing`} (${extremes.buckets.toLocaleString("en-US")} buckets of ${Math.min(RUNS, 10)} runs checked against MLflow)`,
     ];
     const markdown = [
-      `Measured ${today()} on ${machine()}. ${size} of \`loss\` (one spike of 1e6 per run), runs created through MLflow's REST API, their histories written into its SQLite tables (${fmt(seedSeconds, 0)} s; REST log-batch would take over an hour). One MLflow (SQLite, 1 worker) serves both UIs; headless Chromium, a fresh browser context per load; ${ROUNDS === 1 ? "one round" : `medians of ${ROUNDS} rounds`}. Cold: the UI restarted, so every history is read from MLflow (the cold preparation is the page's own overlay request, sent to answered); cached: the same request again, straight to the server (finished runs' histories and their prepared series kept), then the page opened again.`,
+      `Measured ${today()} on ${machine()}. ${size} of \`loss\` (one spike of 1e6 per run), runs created through MLflow's REST API, their histories written into its SQLite tables (${fmt(seedSeconds, 0)} s; REST log-batch would take over an hour). One MLflow (SQLite, 1 worker) serves both UIs; headless Chromium, a fresh browser context per load; ${ROUNDS === 1 ? "one round" : `medians of ${ROUNDS} rounds`}. Cold: the UI restarted, so every history is read from MLflow (the cold preparation is the page's own overlay requests, the first sent to the last answered: previews from MLflow's sampled history, then every run's full series); cached: the same request again, straight to the server (finished runs' histories and their prepared series kept), then the page opened again.`,
       "",
       "| | MLTrack | MLflow's UI |",
       "|---|---:|---:|",
       `| series preparation on the server, cold (ms) | ${fmt(m.prepCold, 0)} | |`,
       `| series preparation on the server, cached (ms) | ${fmt(m.prepCached, 0)} | |`,
       `| series bytes sent (KB, ${RUNS} runs at ${BUCKETS} buckets) | ${fmt(prep.bytes / 1024, 0)} | |`,
-      `| navigation to the overlay painted, server cold (ms) | ${fmt(m.paintCold, 0)} | ${fmt(m.mlflow, 0)} (its chart view: ${mlflowUi.traces} lines drawn) |`,
+      `| navigation to the overlay painted from MLflow's sampled history (a marked preview), server cold (ms) | ${fmt(m.paintColdPreview, 0)} | ${fmt(m.mlflow, 0)} to its chart view's first line; ${fmt(m.mlflowAll, 0)} to all ${mlflowUi.traces} lines it draws |`,
+      `| navigation to the overlay painted with every run's full series, server cold (ms) | ${fmt(m.paintCold, 0)} | (MLflow's UI draws sampled series only) |`,
       `| navigation to the overlay painted, server cached (ms) | ${fmt(m.paintCached, 0)} | |`,
       `| bytes received by the page, all responses (KB) | ${fmt(paint.bytes / 1024, 0)} | |`,
       `| 10 charts, frame gaps while scrolling and hovering: p95 / worst (ms) | ${fmt(latency.p95, 0)} / ${fmt(latency.max, 0)} (${latency.frames} frames) | |`,
