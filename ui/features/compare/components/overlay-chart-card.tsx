@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useTheme } from "next-themes";
 import { memo, useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -20,7 +21,7 @@ import { useElementWidth } from "@/features/metrics/hooks/use-element-width";
 import { RUN_PALETTE } from "../run-colors";
 import type { CompareRun } from "../schemas";
 import type { CompareView } from "../search-params";
-import { ChartCanvas } from "./chart-canvas";
+import { ChartCanvas, themeColors } from "./chart-canvas";
 
 const PLOT_HEIGHT = 260;
 
@@ -139,6 +140,7 @@ function OverlayPanel({
 }) {
   const [ref, width] = useElementWidth<HTMLDivElement>();
   const canvasRef = useRef<HTMLCanvasElement>(null);
+  const { resolvedTheme } = useTheme();
   // Groups whose runs are drawn one by one under their mean (one click on the group's legend entry).
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const groups = useMemo(() => (view.groupBy ? groupRuns(shown, view.groupBy) : []), [shown, view.groupBy]);
@@ -262,16 +264,7 @@ function OverlayPanel({
   const exportPng = () => canvasRef.current?.toBlob((blob) => blob && download(`${fileBase}.png`, blob), "image/png");
   const exportSvg = () => {
     if (!frame || !canvasRef.current) return;
-    const style = getComputedStyle(canvasRef.current);
-    const svg = overlaySvg(
-      frame,
-      { title: metricKey, ...drawn },
-      {
-        text: style.getPropertyValue("--muted-foreground").trim() || "#666",
-        grid: style.getPropertyValue("--border").trim() || "#ddd",
-        background: style.getPropertyValue("--card").trim() || "#fff",
-      },
-    );
+    const svg = overlaySvg(frame, { title: metricKey, ...drawn }, themeColors(canvasRef.current, resolvedTheme));
     download(`${fileBase}.svg`, new Blob([svg], { type: "image/svg+xml" }));
   };
 
