@@ -1007,7 +1007,7 @@ class Pipeline implements ManagedLogPipeline {
     this.warnings.once(
       `dropped:${describeError(error).slice(0, 40)}`,
       () =>
-        `MLflow refused ${what} as invalid, so that was dropped (not retried): ${describeError(error)}. Other batches are unaffected; stats().dropped counts what was dropped.`,
+        `MLflow refused ${what} as invalid, so that batch was dropped (not retried): ${describeError(error)}. Other batches are unaffected; stats().dropped counts what was dropped.`,
     );
   }
 
