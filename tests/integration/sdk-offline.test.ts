@@ -14,7 +14,7 @@
  * 3. MLflow down when a run starts and back while the process still runs: the live pipeline creates
  *    the run and delivers everything, before and after the outage, with no `mltrack sync`.
  */
-import { execFile, spawn } from "node:child_process";
+import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -73,8 +73,8 @@ async function history(mlflow: MlflowClient, runId: string, metricKey: string): 
   return points.sort((a, b) => a.step - b.step).map((p) => [p.step, p.value]);
 }
 
-/** Spool files (the `artifacts/` folder of spooled artifact bytes apart). */
-const spoolFiles = (dir = spoolDir) => readdirSync(dir).filter((f) => f !== "artifacts");
+/** Spool files (the folders of spooled artifact bytes and of run-creation locks apart). */
+const spoolFiles = (dir = spoolDir) => readdirSync(dir).filter((f) => f !== "artifacts" && f !== "run-locks");
 
 describe("runs started while MLflow is unreachable", () => {
   it(

@@ -57,10 +57,10 @@ function pendingRun(overrides: Partial<PendingRun> = {}): PendingRun {
   };
 }
 
-/** Spool files (not the artifacts folder), sorted by name. */
+/** Spool files (not the folders of spooled artifacts and of run-creation locks), sorted by name. */
 const spoolFiles = () =>
   readdirSync(spoolDir)
-    .filter((f) => f !== "artifacts")
+    .filter((f) => f !== "artifacts" && f !== "run-locks")
     .sort();
 const spoolLines = () =>
   spoolFiles().flatMap((f) =>
@@ -286,6 +286,38 @@ describe("a pending run through the spool", () => {
     expect(mlflow.created).toEqual([earlier]);
     expect([...countPoints(earlier).keys()]).toEqual(["loss@0", "loss@1"]);
     expect(earlier.status).toBe("FINISHED");
+  });
+
+  it("two replayers of different files of the same pending run at once still make one run", async () => {
+    for (let round = 0; round < 5; round++) {
+      const run = pendingRun();
+      const id = pendingRunId(run.clientRunId);
+      const point = (step: number) => {
+        const op = newDataOp(id);
+        op.keys.push("loss");
+        op.values.push(step);
+        op.timestamps.push(1000 + step);
+        op.steps.push(step);
+        op.entries = 1;
+        return op;
+      };
+      // Each file restates the creation, as the pipeline writes them.
+      for (const step of [0, 1]) {
+        const lines = [newCreateOp(id, run), point(step)].map((op: Op) => encodeOp(op, URI));
+        const name = `${segmentBase(serverKey(URI), 1 + round, 2 ** 22 + 5, step)}.jsonl`;
+        writeFileSync(path.join(spoolDir, name), lines.map((l) => `${l}\n`).join(""));
+      }
+      // A slow lookup: both replayers are between their lookup and their create at once.
+      const mlflow = recordingFetch(
+        () => "ok",
+        (pathname) => (pathname.endsWith("/runs/search") ? 20 : 0),
+      );
+      const [a, b] = [pipeline(mlflow.fetch), pipeline(mlflow.fetch)];
+      await Promise.all([a.replaySpool(), b.replaySpool()]);
+      expect(spoolFiles()).toEqual([]);
+      expect(mlflow.created, `round ${round}`).toHaveLength(1);
+      expect([...countPoints(mlflow.created[0]).keys()].sort()).toEqual(["loss@0", "loss@1"]);
+    }
   });
 
   it("spools data of a run resolved before MLflow went away under its real id (version 1 lines)", async () => {

@@ -4,7 +4,8 @@
  * Such a run is logged to under a placeholder id (`pending-id.ts`). Before an op of a pending run is
  * sent, the run is resolved: the run is looked up in its experiment by its `mltrack.client_run_id` tag, and
  * created only when absent, so a replay after a crash between the create and the next write never
- * makes a second run (mlflow#8238). Resolutions are kept for the rest of the process; another process
+ * makes a second run (mlflow#8238); the lookup and the create hold a lock in the spool dir, so two
+ * replayers of different files of one run on this host never both create it. Resolutions are kept for the rest of the process; another process
  * re-derives them the same way from MLflow (the spool restates a run's creation in every file that
  * holds its data), never from this memory.
  */
@@ -39,7 +40,14 @@ export class PendingRuns {
   /** Runs this process created (rather than found). */
   created = 0;
 
-  constructor(private readonly client: MlflowClient) {}
+  /**
+   * `lock(clientRunId)` holds the creation of one run against other replayers on this host (the
+   * spool's `lockRunCreation`): its release function, or undefined while someone else holds it.
+   */
+  constructor(
+    private readonly client: MlflowClient,
+    private readonly lock: (clientRunId: string) => (() => void) | undefined,
+  ) {}
 
   /** Remembers how to create a pending run (from a log call, or a spool line). */
   register(pendingId: string, run: PendingRun): void {
@@ -82,23 +90,34 @@ export class PendingRuns {
         );
       }
       const experimentId = "id" in spec.experiment ? spec.experiment.id : await this.experimentId(spec.experiment.name);
-      const found = await findRunByClientRunId(this.client, experimentId, spec.clientRunId);
-      if (found) return this.keep(runId, { runId: found.info.runId, artifactUri: found.info.artifactUri });
-      const tags: Record<string, string> = { ...spec.tags, [MLTRACK_TAGS.clientRunId]: spec.clientRunId };
-      delete tags[MLFLOW_TAGS.parentRunId];
+      let parentRunId: string | undefined;
       if (spec.parentRunId !== undefined) {
         const parent = await this.parentOf(spec.parentRunId, depth);
         if (parent.kind === "failed") return parent;
-        if (parent.kind === "ok") tags[MLFLOW_TAGS.parentRunId] = parent.run.runId;
+        if (parent.kind === "ok") parentRunId = parent.run.runId;
       }
-      const made = await this.client.runs.create({
-        experimentId,
-        startTime: spec.startTime,
-        tags,
-        ...(spec.runName ? { runName: spec.runName } : {}),
-      });
-      this.created++;
-      return this.keep(runId, { runId: made.info.runId, artifactUri: made.info.artifactUri });
+      const release = this.lock(spec.clientRunId);
+      if (!release) {
+        const busy = new Error(`Another replayer on this host is creating run ${runId} right now`);
+        return { kind: "failed", error: busy, uncertain: false, auth: false };
+      }
+      try {
+        const found = await findRunByClientRunId(this.client, experimentId, spec.clientRunId);
+        if (found) return this.keep(runId, { runId: found.info.runId, artifactUri: found.info.artifactUri });
+        const tags: Record<string, string> = { ...spec.tags, [MLTRACK_TAGS.clientRunId]: spec.clientRunId };
+        delete tags[MLFLOW_TAGS.parentRunId];
+        if (parentRunId !== undefined) tags[MLFLOW_TAGS.parentRunId] = parentRunId;
+        const made = await this.client.runs.create({
+          experimentId,
+          startTime: spec.startTime,
+          tags,
+          ...(spec.runName ? { runName: spec.runName } : {}),
+        });
+        this.created++;
+        return this.keep(runId, { runId: made.info.runId, artifactUri: made.info.artifactUri });
+      } finally {
+        release();
+      }
     } catch (error) {
       const result =
         error instanceof MltrackConfigError ? ({ kind: "refused", error } as const) : classifyFailure(error);

@@ -57,6 +57,7 @@ import {
   createSegment,
   isClaimable,
   listSpoolFiles,
+  lockRunCreation,
   releaseFile,
   removeBlob,
   removeFile,
@@ -172,9 +173,9 @@ class Pipeline implements ManagedLogPipeline {
         maxRetries: 0,
       });
     this.trackingUri = this.client.config.baseUrl;
-    this.pending = new PendingRuns(this.client);
-    this.serverKey = serverKey(this.trackingUri);
     this.spoolDir = resolveSpoolDir(options.spoolDir, options.env ?? process.env);
+    this.pending = new PendingRuns(this.client, (clientRunId) => lockRunCreation(this.spoolDir, clientRunId));
+    this.serverKey = serverKey(this.trackingUri);
     this.warnings = new Warnings(this.o.logger);
     this.foreignWanted = this.o.replaySpoolOnStart;
     if (this.o.mode === "background") {

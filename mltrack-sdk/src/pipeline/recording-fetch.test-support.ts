@@ -39,6 +39,8 @@ export type Verdict =
 
 export function recordingFetch(
   fail: (path: string, body: LogBatchBody & Record<string, unknown>) => Verdict = () => "ok",
+  /** How long an answer takes to come back, by path (default: no wait). */
+  latencyMs: (path: string) => number = () => 0,
 ) {
   const runs = new Map<string, RecordedRun>();
   const experiments = new Map<string, { id: string; deleted: boolean }>([["Default", { id: "0", deleted: false }]]);
@@ -77,7 +79,14 @@ export function recordingFetch(
     }
     return undefined;
   };
+  /** The answer reflects MLflow when the request arrived; it reaches the client `latencyMs` later. */
   const handler = async (url: string, init: RequestInit): Promise<Response> => {
+    const response = await answer(url, init);
+    const wait = latencyMs(new URL(url).pathname);
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    return response;
+  };
+  const answer = async (url: string, init: RequestInit): Promise<Response> => {
     const u = new URL(url);
     const managed = await pendingRunRequests(u, init);
     if (managed) return managed;
@@ -142,6 +151,9 @@ export function recordingFetch(
       return json({ experiment: { experiment_id: e.id, name, lifecycle_stage: e.deleted ? "deleted" : "active" } });
     }
     if (path === "experiments/create") {
+      if (experiments.has(String(body.name))) {
+        return json({ error_code: "RESOURCE_ALREADY_EXISTS", message: `Experiment ${String(body.name)} exists` }, 400);
+      }
       const id = String(100 + experiments.size);
       experiments.set(String(body.name), { id, deleted: false });
       return json({ experiment_id: id });

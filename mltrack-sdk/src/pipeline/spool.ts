@@ -14,6 +14,7 @@
  *
  * Artifacts of runs started while MLflow was unreachable are copied (fsynced) into `artifacts/<uuid>`
  * under the spool dir; the op line names only the UUID, and the copy is removed once MLflow has it.
+ * Creating such a run takes a lock in `run-locks/` (see `lockRunCreation`).
  */
 import { createHash, randomUUID } from "node:crypto";
 import {
@@ -222,6 +223,47 @@ export function writeBlob(spoolDir: string, source: { bytes: Uint8Array } | { fi
 
 export function removeBlob(spoolDir: string, blob: string): void {
   rmSync(blobPath(spoolDir, blob), { force: true });
+}
+
+const LOCKS_DIR = "run-locks";
+const HELD_LOCKS = Symbol.for("mltrack.heldRunLocks");
+const heldLocks: Set<string> = ((globalThis as { [HELD_LOCKS]?: Set<string> })[HELD_LOCKS] ??= new Set());
+let lockCounter = 0;
+
+/**
+ * Locks the creation of one pending run among every replayer on this host (processes, and pipelines
+ * of one process): two replayers of different files of the same run would otherwise both look it up,
+ * find nothing, and both create it. Each taker creates `run-locks/<client run id>.<pid>.<n>`, then
+ * lists the others: it holds the lock only if no other live holder's file is there (of two takers at
+ * once, the later lister sees the earlier one's file, so at most one holds it; both may back off and
+ * retry). Files of dead processes are removed. Returns the release function, or undefined when held.
+ */
+export function lockRunCreation(
+  spoolDir: string,
+  clientRunId: string,
+  pid: number = process.pid,
+): (() => void) | undefined {
+  if (!BLOB_NAME.test(clientRunId)) throw new TypeError(`Not a client run id: ${JSON.stringify(clientRunId)}`);
+  const dir = path.join(spoolDir, LOCKS_DIR);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const mine = `${clientRunId}.${pid}.${++lockCounter}`;
+  closeSync(openSync(path.join(dir, mine), "wx", 0o600));
+  heldLocks.add(mine);
+  const release = () => {
+    heldLocks.delete(mine);
+    rmSync(path.join(dir, mine), { force: true });
+  };
+  for (const name of readdirSync(dir)) {
+    if (name === mine || !name.startsWith(`${clientRunId}.`)) continue;
+    const holder = Number(name.split(".")[1]);
+    const live = holder === pid ? heldLocks.has(name) : Number.isInteger(holder) && holder > 0 && isAlive(holder);
+    if (live) {
+      release();
+      return undefined;
+    }
+    rmSync(path.join(dir, name), { force: true });
+  }
+  return release;
 }
 
 export interface SpoolEntry {
