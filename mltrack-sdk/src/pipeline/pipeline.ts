@@ -318,11 +318,8 @@ class Pipeline implements ManagedLogPipeline {
     try {
       const open = this.open.get(runId);
       if (open) this.seal(open);
-      const end = newEndOp(runId, status, endTime ?? Date.now());
-      this.enqueue(end);
-      this.bufferedBytes += end.bytes;
       this.params.delete(runId);
-      this.afterEnqueue();
+      this.enqueueWhole(newEndOp(runId, status, endTime ?? Date.now()));
     } catch (error) {
       this.internalError(error);
     }
@@ -336,10 +333,7 @@ class Pipeline implements ManagedLogPipeline {
     }
     try {
       this.pending.register(runId, run);
-      const op = newCreateOp(runId, run);
-      this.enqueue(op);
-      this.bufferedBytes += op.bytes;
-      this.afterEnqueue();
+      this.enqueueWhole(newCreateOp(runId, run));
       if (this.o.mode === "background") this.scheduleWake();
     } catch (error) {
       this.internalError(error);
@@ -365,10 +359,7 @@ class Pipeline implements ManagedLogPipeline {
       const blob = writeBlob(this.spoolDir, artifact.source);
       const open = this.open.get(runId);
       if (open) this.seal(open);
-      const op = newArtifactOp(runId, artifact.path, artifact.contentType, blob);
-      this.enqueue(op);
-      this.bufferedBytes += op.bytes;
-      this.afterEnqueue();
+      this.enqueueWhole(newArtifactOp(runId, artifact.path, artifact.contentType, blob));
     } catch (error) {
       this.warnings.once(
         "artifact-spool",
@@ -500,6 +491,13 @@ class Pipeline implements ManagedLogPipeline {
   private enqueue(op: Op): void {
     op.seq = ++this.seq;
     this.queue.push(op);
+  }
+
+  /** Queues an op that is whole when made (a run's creation, end or artifact), after what came before it. */
+  private enqueueWhole(op: Op): void {
+    this.enqueue(op);
+    this.bufferedBytes += op.bytes;
+    this.afterEnqueue();
   }
 
   private dequeue(): Op | undefined {

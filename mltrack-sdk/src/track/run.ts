@@ -115,6 +115,15 @@ export class RunHandle {
   }
 
   private async create(): Promise<RunState> {
+    try {
+      return await this.createOrHandOver();
+    } catch (err) {
+      return this.lose(err);
+    }
+  }
+
+  /** Creates the run in MLflow; when MLflow cannot be reached, hands it to the pipeline instead. */
+  private async createOrHandOver(): Promise<RunState> {
     const { tracker, parent } = this.settings;
     const clientRunId = randomUUID();
     const parentState = parent && parent.tracker === tracker ? await parent.settled : undefined;
