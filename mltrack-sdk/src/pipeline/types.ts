@@ -2,7 +2,9 @@
  * The logging pipeline's contract, shared by `track()` (which produces log calls) and the pipeline
  * (which delivers them). A log call stamps its timestamp, enqueues and returns; a background flusher
  * sends `runs/log-batch` chunks within MLflow's limits, retries with backoff, and spools what MLflow
- * cannot take to an append-only file that a later flush, start or `mltrack sync` replays.
+ * cannot take to an append-only file that a later flush, start or `mltrack sync` replays. A run
+ * MLflow could not be reached to create is handed over too (`createRun`): its creation travels ahead
+ * of its data, through memory and the spool, and is resolved to the real run before that data is sent.
  */
 
 import type { LogPipelineStats } from "./options";
