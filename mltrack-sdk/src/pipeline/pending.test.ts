@@ -373,6 +373,34 @@ describe("a pending run through the spool", () => {
   });
 });
 
+describe("artifacts of a created run, kept for later", () => {
+  it("are uploaded under the run's artifact root (from runs/get), also after a trip through the spool", async () => {
+    let up = false;
+    const mlflow = recordingFetch(() => (up ? "ok" : { network: "ECONNREFUSED" }));
+    const run = mlflow.madeEarlier("4", randomUUID());
+    const p = pipeline(mlflow.fetch, { spoolAfterMs: 10 });
+    p.logArtifact(run.runId!, {
+      path: "model/weights.bin",
+      contentType: "application/octet-stream",
+      source: { bytes: new Uint8Array([1, 2]) },
+    });
+    await p.flush();
+    expect(p.stats().offline).toBe(true);
+    expect(spoolLines()).toEqual([
+      expect.objectContaining({
+        v: 2,
+        run: run.runId,
+        art: ["model/weights.bin", "application/octet-stream", expect.any(String)],
+      }),
+    ]);
+    up = true;
+    await p.flush();
+    expect([...mlflow.uploads.keys()]).toEqual([`4/${run.runId}/artifacts/model/weights.bin`]);
+    expect(mlflow.uploads.get(`4/${run.runId}/artifacts/model/weights.bin`)).toBe("\u0001\u0002");
+    expect(readdirSync(path.join(spoolDir, "artifacts"))).toEqual([]);
+  });
+});
+
 describe("spool files of earlier versions", () => {
   it("replays a version 1 file as it was written before pending runs existed, beside a version 2 one", async () => {
     const v1 = [

@@ -138,7 +138,12 @@ export function recordingFetch(
   async function pendingRunRequests(u: URL, init: RequestInit): Promise<Response | undefined> {
     const path = u.pathname.replace(/^\/api\/2\.0\/mlflow\//, "");
     const body = typeof init.body === "string" ? (JSON.parse(init.body) as Record<string, unknown>) : {};
-    if (["runs/create", "runs/search", "experiments/create"].includes(path) || path.startsWith("experiments/get")) {
+    const isArtifact = u.pathname.includes("/mlflow-artifacts/");
+    if (
+      ["runs/create", "runs/search", "runs/get", "experiments/create"].includes(path) ||
+      path.startsWith("experiments/get") ||
+      isArtifact
+    ) {
       const verdict = fail(u.pathname, body as LogBatchBody & Record<string, unknown>);
       if (typeof verdict === "object" && "network" in verdict) throw networkError(verdict.network);
       if (verdict !== "ok")

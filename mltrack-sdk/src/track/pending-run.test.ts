@@ -164,6 +164,25 @@ describe("a run started while MLflow is unreachable", () => {
     expect(child!.run).toMatchObject({ runName: "late-child", parentRunId: parent.runId, experiment: { id: "0" } });
   });
 
+  it("keeps an artifact of a created run that MLflow cannot take after its retries: to the pipeline's spool, under the real id", async () => {
+    const { target, server, pipeline } = harness();
+    const train = track(
+      async () => {
+        await currentRun().runId; // created
+        server.goDown();
+        currentRun().logText("late notes", "notes.txt");
+      },
+      { ...target, runName: "late-artifact" },
+    );
+    await train();
+    await flush();
+    const [run] = server.runs;
+    const kept = pipeline.calls.filter((c) => c.method === "logArtifact");
+    expect(kept.map((c) => [c.runId, c.method === "logArtifact" && c.path])).toEqual([[run!.runId, "notes.txt"]]);
+    expect(new TextDecoder().decode(kept[0]!.method === "logArtifact" ? kept[0]!.bytes : undefined)).toBe("late notes");
+    expect(String(warn.mock.calls[0]![0])).toMatch(/"notes.txt" could not be uploaded now; it is kept in the spool/);
+  });
+
   it("is dropped with a warning when MLflow refuses it (a deleted experiment), as before", async () => {
     const { target, pipeline } = harness({ deletedExperiments: ["gone"] });
     track(() => currentRun().log({ a: 1 }), { ...target, experiment: "gone" })();

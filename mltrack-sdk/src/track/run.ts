@@ -262,7 +262,7 @@ export class RunHandle {
         case "end":
           return pipeline.endRun(runId, op.status, op.endTime);
         case "artifact":
-          if (this.run) return void this.tracker.upload(this.run.artifactUri, op.artifact);
+          if (this.run) return void this.tracker.upload(this.run, op.artifact);
           return this.spoolArtifact(runId, op.artifact);
       }
     });

@@ -125,8 +125,13 @@ export class Tracker {
     }
   }
 
-  /** Uploads an artifact through MLflow's artifact proxy, retrying transient failures. Never rejects. */
-  upload(artifactUri: string, artifact: ArtifactPayload): Promise<void> {
+  /**
+   * Uploads an artifact of run `run` through MLflow's artifact proxy, retrying transient failures.
+   * If MLflow stays unreachable past the retries, the artifact goes to the pipeline's spool (when the
+   * pipeline can keep artifacts) and is uploaded when MLflow answers. Never rejects.
+   */
+  upload(run: { runId: string; artifactUri: string }, artifact: ArtifactPayload): Promise<void> {
+    const { artifactUri } = run;
     const work = (async () => {
       try {
         for (let attempt = 0; ; attempt++) {
@@ -146,7 +151,9 @@ export class Tracker {
           }
         }
       } catch (err) {
-        reportProblem(`Could not upload artifact ${JSON.stringify(artifact.path)}`, err);
+        if (!(isTransient(err) && this.keepForLater(run.runId, artifact, err))) {
+          reportProblem(`Could not upload artifact ${JSON.stringify(artifact.path)}`, err);
+        }
       } finally {
         try {
           artifact.release();
@@ -156,6 +163,26 @@ export class Tracker {
       }
     })();
     return this.watch(work);
+  }
+
+  /** Hands an artifact MLflow cannot take now to the pipeline's spool; false when it cannot keep it. */
+  private keepForLater(runId: string, artifact: ArtifactPayload, err: unknown): boolean {
+    const { pipeline } = this;
+    if (!pipeline.logArtifact) return false;
+    try {
+      pipeline.logArtifact(runId, {
+        path: artifact.path,
+        contentType: artifact.contentType,
+        source: artifact.source(),
+      });
+    } catch {
+      return false;
+    }
+    reportProblem(
+      `Artifact ${JSON.stringify(artifact.path)} could not be uploaded now; it is kept in the spool and uploaded when MLflow answers`,
+      err,
+    );
+    return true;
   }
 }
 
