@@ -8,8 +8,9 @@ export const USAGE = `Usage: mltrack <command> [options]
 
 Commands:
   sync [--spool-dir <dir>] [--wait <seconds>]
-      Send the batches spooled while MLflow was unreachable, then say what was sent and what remains;
-      gives up once MLflow has failed for --wait seconds (default 10).
+      Send the batches spooled while MLflow was unreachable (creating first, never twice, the runs
+      that started then), then say what was sent and what remains; gives up once MLflow has failed
+      for --wait seconds (default 10).
   runs ls --experiment <name|id> [--max <n>] [--json]
       An experiment's runs, newest first (default 50, at most 50000).
   runs get <run-id> [--json]

@@ -19,7 +19,8 @@ export type SourceType = "LOCAL" | "NOTEBOOK" | "JOB" | "PROJECT" | "UNKNOWN";
  * On runs `track()` creates: `error` holds a failed run's error and stack (cut to MLflow's tag limit,
  * saying so); `host`, `os` and `runtime` the machine and language runtime (`node 20.19.0`,
  * `python 3.12.4`); `clientRunId` the id the client chose before MLflow assigned one, so a retried
- * `runs/create` finds the run it may already have made instead of making a second.
+ * `runs/create` finds the run it may already have made instead of making a second, and a run started
+ * while MLflow was unreachable is found (or created once) when the pipeline finally delivers it.
  */
 export const MLTRACK_TAGS = spec.mltrackTags;
 

@@ -2,11 +2,19 @@
  * One attempt at getting an op into MLflow, and what a failure means for it: refused for good (a 4xx
  * naming bad input), or worth retrying, and then whether the failed attempt may have reached MLflow.
  */
+import { createReadStream, statSync } from "node:fs";
+import { Readable } from "node:stream";
 import type { MlflowClient } from "../mlflow/client";
-import { MlflowConnectionError, MlflowError, MlflowResponseError, MlflowTimeoutError } from "../mlflow/errors";
+import {
+  MlflowConnectionError,
+  MlflowError,
+  MlflowResponseError,
+  MlflowTimeoutError,
+  MltrackConfigError,
+} from "../mlflow/errors";
 import { LIMITS } from "../mlflow/validation";
 import type { Metric } from "../mlflow/types";
-import { toLogBatchInput, type DataOp, type Op } from "./ops";
+import { toLogBatchInput, type ArtifactOp, type DataOp, type EndOp } from "./ops";
 
 export type Delivery =
   /**
@@ -26,7 +34,7 @@ export type Delivery =
       auth: boolean;
     };
 
-export async function deliver(client: MlflowClient, op: Op): Promise<Delivery> {
+export async function deliver(client: MlflowClient, op: DataOp | EndOp): Promise<Delivery> {
   const whole = await attempt(client, op);
   if (whole.kind !== "refused" || op.kind !== "data") return whole;
   const parts = splitByKind(op);
@@ -45,7 +53,7 @@ export async function deliver(client: MlflowClient, op: Op): Promise<Delivery> {
   return refused ? { kind: "ok", refused } : { kind: "ok" };
 }
 
-async function attempt(client: MlflowClient, op: Op): Promise<Delivery> {
+async function attempt(client: MlflowClient, op: DataOp | EndOp): Promise<Delivery> {
   try {
     if (op.kind === "end") {
       await client.runs.update({ runId: op.runId, status: op.status, endTime: op.endTime });
@@ -53,6 +61,37 @@ async function attempt(client: MlflowClient, op: Op): Promise<Delivery> {
     }
     const toSend = op.uncertain ? await withoutDelivered(client, op) : op;
     if (toSend.entries > 0) await client.runs.logBatch(toLogBatchInput(toSend));
+    return { kind: "ok" };
+  } catch (error) {
+    return classifyFailure(error);
+  }
+}
+
+/**
+ * Uploads a spooled artifact (its bytes in `file`) under the run's artifact root. A PUT of the same
+ * bytes to the same path is idempotent, so a resend after a lost answer is harmless.
+ */
+export async function deliverArtifact(
+  client: MlflowClient,
+  op: ArtifactOp,
+  artifactUri: string,
+  file: string,
+): Promise<Delivery> {
+  try {
+    statSync(file);
+  } catch (error) {
+    const gone = new MltrackConfigError(`The spooled bytes of artifact ${JSON.stringify(op.path)} are gone (${file})`, {
+      cause: error,
+    });
+    return { kind: "refused", error: gone };
+  }
+  try {
+    await client.uploadArtifact({
+      artifactUri,
+      path: op.path,
+      body: Readable.toWeb(createReadStream(file)) as ReadableStream<Uint8Array>,
+      contentType: op.contentType,
+    });
     return { kind: "ok" };
   } catch (error) {
     return classifyFailure(error);

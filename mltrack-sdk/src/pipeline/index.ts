@@ -5,4 +5,4 @@ export { inspectSpoolFile, isAlive, listSpoolFiles, resolveSpoolDir, serverKey }
 export type { SpoolFile, SpoolFileSummary } from "./spool";
 export type { LogPipelineOptions, LogPipelineStats, ManagedLogPipeline, SpoolReplayReport } from "./options";
 export type { PipelineLogger } from "./warnings";
-export type { LogPipeline, RunEndStatus } from "./types";
+export type { ExperimentRef, LogPipeline, PendingArtifact, PendingRun, RunEndStatus } from "./types";

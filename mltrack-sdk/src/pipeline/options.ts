@@ -2,7 +2,7 @@
 import type { MlflowClient } from "../mlflow/client";
 import type { MlflowClientOptions } from "../mlflow/config";
 import { MltrackConfigError } from "../mlflow/errors";
-import type { LogPipeline } from "./types";
+import type { LogPipeline, PendingArtifact, PendingRun } from "./types";
 import type { PipelineLogger } from "./warnings";
 
 export interface LogPipelineOptions extends Pick<
@@ -129,6 +129,8 @@ export interface LogPipelineStats {
   replayed: number;
   /** Read from the spool and refused by MLflow as invalid. */
   replayRefused: number;
+  /** Runs started while MLflow was unreachable that this pipeline created (rather than found already made). */
+  runsCreated: number;
   /** MLflow has been failing for longer than `spoolAfterMs`: new batches go to the spool. */
   offline: boolean;
 }
@@ -142,6 +144,8 @@ export interface SpoolReplayReport {
   refusedEntries: number;
   /** Files sent completely and removed. */
   completedFiles: number;
+  /** Runs started while MLflow was unreachable, created in MLflow by this replay. */
+  createdRuns: number;
   /** Whether the replay stopped because MLflow was unreachable. */
   interrupted: boolean;
   /** Why, when it stopped: MLflow's last failure. */
@@ -154,6 +158,8 @@ export interface ManagedLogPipeline extends LogPipeline {
   readonly trackingUri: string;
   readonly spoolDir: string;
   stats(): LogPipelineStats;
+  createRun(run: PendingRun): string;
+  logArtifact(runId: string, artifact: PendingArtifact): void;
   /**
    * Replays now every spool file for this server that no live process holds, and resolves when all
    * are sent or MLflow has been unreachable for `spoolAfterMs`. Never rejects.

@@ -15,21 +15,33 @@
  * the oldest sealed batches to the spool, so memory stays bounded even in a loop that never yields.
  * Per-run order survives all of this: the spool receives batches oldest first, segments are named
  * and replayed by their first batch's sequence number, and the spool is always drained before memory.
+ *
+ * A run started while MLflow was unreachable (`createRun`) is queued as a creation op ahead of its
+ * data and logged to under a placeholder id; delivery resolves the placeholder first (`pending.ts`:
+ * found by its client run id, else created) and sends its ops under the real id. Every spool segment
+ * that holds ops of an unresolved pending run restates its creation first, so any replayer of any
+ * file can resolve it from MLflow; ops of a run already resolved are spooled under its real id.
  */
+import { checkArtifactPath } from "../mlflow/artifact-path";
 import { MlflowClient } from "../mlflow/client";
 import { EntityKey, LIMITS } from "../mlflow/validation";
 import { retryDelay } from "./backoff";
-import { deliver, type Delivery } from "./deliver";
+import { deliver, deliverArtifact, type Delivery } from "./deliver";
 import {
   metricBytes,
   metricFits,
+  newArtifactOp,
+  newCreateOp,
   newDataOp,
   newEndOp,
   stringEntryBytes,
   stringEntryFits,
+  withRunId,
   type DataOp,
   type Op,
 } from "./ops";
+import { PendingRuns } from "./pending";
+import { isPendingRunId, pendingRunId } from "./pending-id";
 import {
   resolvePipelineOptions,
   type LogPipelineOptions,
@@ -40,21 +52,25 @@ import {
 } from "./options";
 import {
   appendOp,
+  blobPath,
   claimFile,
   createSegment,
   isClaimable,
   listSpoolFiles,
+  lockRunCreation,
   releaseFile,
+  removeBlob,
   removeFile,
   resolveSpoolDir,
   sealSegment,
   segmentBase,
   serverKey,
   SpoolReader,
+  writeBlob,
   type SpoolEntry,
   type SpoolFile,
 } from "./spool";
-import type { RunEndStatus } from "./types";
+import type { PendingArtifact, PendingRun, RunEndStatus } from "./types";
 import { describeError, Warnings } from "./warnings";
 
 export function createLogPipeline(options: LogPipelineOptions = {}): ManagedLogPipeline {
@@ -73,7 +89,7 @@ interface FlushWaiter {
 
 interface ReplayWaiter {
   attemptMark: number;
-  start: { batches: number; replayed: number; refused: number; files: number };
+  start: { batches: number; replayed: number; refused: number; files: number; runs: number };
   resolve: (report: SpoolReplayReport) => void;
 }
 
@@ -89,6 +105,7 @@ class Pipeline implements ManagedLogPipeline {
   private readonly pid = process.pid;
   private readonly startMs = uniqueStartMs();
   private readonly serverKey: string;
+  private readonly pending: PendingRuns;
 
   // Memory: open batches per run, then sealed ops in order.
   private readonly open = new Map<string, DataOp>();
@@ -102,7 +119,8 @@ class Pipeline implements ManagedLogPipeline {
   private readonly validKeys = new Set<string>();
 
   // Spool: the segment being appended, this process's sealed segments (by first seq), their reader.
-  private writer: { fd: number; path: string } | null = null;
+  /** `stated`: pending runs whose creation this segment already holds. */
+  private writer: { fd: number; path: string; stated: Set<string> } | null = null;
   private ownSegments: { path: string; firstSeq: number }[] = [];
   private ownReader: SpoolReader | null = null;
   private foreignFiles: SpoolFile[] = [];
@@ -155,8 +173,9 @@ class Pipeline implements ManagedLogPipeline {
         maxRetries: 0,
       });
     this.trackingUri = this.client.config.baseUrl;
-    this.serverKey = serverKey(this.trackingUri);
     this.spoolDir = resolveSpoolDir(options.spoolDir, options.env ?? process.env);
+    this.pending = new PendingRuns(this.client, (clientRunId) => lockRunCreation(this.spoolDir, clientRunId));
+    this.serverKey = serverKey(this.trackingUri);
     this.warnings = new Warnings(this.o.logger);
     this.foreignWanted = this.o.replaySpoolOnStart;
     if (this.o.mode === "background") {
@@ -177,131 +196,121 @@ class Pipeline implements ManagedLogPipeline {
     metrics: Readonly<Record<string, number>>,
     options?: { step?: number; timestamp?: number },
   ): void {
-    if (this.closed) return this.refuseClosed(metrics);
-    try {
-      const timestamp = options?.timestamp ?? Date.now();
-      const step = options?.step ?? 0;
-      if (!Number.isSafeInteger(step) || !Number.isSafeInteger(timestamp) || timestamp < 0) {
-        this.counts.rejected += countKeys(metrics);
-        this.warnings.once(
-          "bad-step",
-          () =>
-            `Ignored metrics logged with step ${step} and timestamp ${timestamp}: both must be whole numbers (timestamp in ms since the epoch).`,
-        );
-        return;
-      }
-      let op = this.openOp(runId);
-      let entries = 0;
-      let bytes = 0;
-      for (const key in metrics) {
-        const value = metrics[key];
-        if (typeof value !== "number" || !this.keyOk(key)) {
-          this.reject(key, typeof value === "number" ? "key" : "value");
-          continue;
-        }
-        const size = metricBytes(key);
-        if (!metricFits(op, size)) op = this.sealAndReopen(op);
-        op.keys.push(key);
-        op.values.push(value);
-        op.timestamps.push(timestamp);
-        op.steps.push(step);
-        op.entries++;
-        op.bytes += size;
-        entries++;
-        bytes += size;
-      }
-      this.accepted(entries, bytes);
-    } catch (error) {
-      this.internalError(error);
-    }
+    this.append(METRICS, runId, metrics, options);
   }
 
   logParams(runId: string, params: Readonly<Record<string, string>>): void {
-    if (this.closed) return this.refuseClosed(params);
+    this.append(PARAMS, runId, params, undefined);
+  }
+
+  setTags(runId: string, tags: Readonly<Record<string, string>>): void {
+    this.append(TAGS, runId, tags, undefined);
+  }
+
+  /**
+   * The one frame of the three log calls: refused after shutdown, never throwing, entries added to
+   * the run's open batch (sealed and reopened when one more would break a limit), then counted once.
+   * `kind` is a constant per caller, so the branch per entry costs nothing measurable.
+   */
+  private append(
+    kind: EntryKind,
+    runId: string,
+    record: Readonly<Record<string, unknown>>,
+    options: { step?: number; timestamp?: number } | undefined,
+  ): void {
+    if (this.closed) return this.refuseClosed(record);
     try {
-      let seen = this.params.get(runId);
-      if (!seen) this.params.set(runId, (seen = new Map()));
-      let op = this.openOp(runId);
-      let entries = 0;
-      let bytes = 0;
-      for (const key in params) {
-        const raw: unknown = params[key];
-        const value = typeof raw === "string" ? raw : String(raw);
-        if (!this.keyOk(key)) {
-          this.reject(key, "key");
-          continue;
+      let step = 0;
+      let timestamp = 0;
+      let seen: Map<string, string> | undefined;
+      if (kind === METRICS) {
+        timestamp = options?.timestamp ?? Date.now();
+        step = options?.step ?? 0;
+        if (!Number.isSafeInteger(step) || !Number.isSafeInteger(timestamp) || timestamp < 0) {
+          return this.rejectStep(record, step, timestamp);
         }
-        if (value.length > LIMITS.paramValueLength) {
-          this.reject(key, "param-length");
-          continue;
-        }
-        const before = seen.get(key);
-        if (before !== undefined) {
-          if (before !== value) {
-            this.counts.rejected++;
-            this.warnings.once(
-              `param-conflict:${key}`,
-              () =>
-                `Param ${JSON.stringify(key)} of run ${runId} was already logged as ${JSON.stringify(truncate(before))}; MLflow params are immutable, so ${JSON.stringify(truncate(value))} was ignored (log a metric or a tag for values that change).`,
-            );
-          }
-          continue;
-        }
-        const size = stringEntryBytes(key, value);
-        if (!stringEntryFits(op, "params", size)) op = this.sealAndReopen(op);
-        (op.params ??= new Map()).set(key, value);
-        seen.set(key, value);
-        op.entries++;
-        op.bytes += size;
-        entries++;
-        bytes += size;
+      } else if (kind === PARAMS) {
+        seen = this.params.get(runId);
+        if (!seen) this.params.set(runId, (seen = new Map()));
       }
-      this.accepted(entries, bytes);
+      const tally: Tally = { op: this.openOp(runId), entries: 0, bytes: 0 };
+      for (const key in record) {
+        const value = record[key];
+        if (kind === METRICS) this.addMetric(tally, key, value, step, timestamp);
+        else if (kind === PARAMS) this.addParam(tally, runId, seen as Map<string, string>, key, value);
+        else this.addTag(tally, key, value);
+      }
+      this.accepted(tally.entries, tally.bytes);
     } catch (error) {
       this.internalError(error);
     }
   }
 
-  setTags(runId: string, tags: Readonly<Record<string, string>>): void {
-    if (this.closed) return this.refuseClosed(tags);
-    try {
-      let op = this.openOp(runId);
-      let entries = 0;
-      let bytes = 0;
-      for (const key in tags) {
-        const raw: unknown = tags[key];
-        const value = typeof raw === "string" ? raw : String(raw);
-        if (!this.keyOk(key)) {
-          this.reject(key, "key");
-          continue;
-        }
-        if (value.length > LIMITS.tagValueLength) {
-          this.reject(key, "tag-length");
-          continue;
-        }
-        const size = stringEntryBytes(key, value);
-        const tagsMap = op.tags;
-        if (tagsMap?.has(key)) {
-          // Same batch: the later value replaces the earlier one, as MLflow would.
-          const old = stringEntryBytes(key, tagsMap.get(key) as string);
-          if (op.bytes - old + size <= LIMITS.batchBytes - 16_384) {
-            tagsMap.set(key, value);
-            op.bytes += size - old;
-            bytes += size - old;
-            continue;
-          }
-        }
-        if (!stringEntryFits(op, "tags", size)) op = this.sealAndReopen(op);
-        (op.tags ??= new Map()).set(key, value);
-        op.entries++;
-        op.bytes += size;
-        entries++;
-        bytes += size;
-      }
-      this.accepted(entries, bytes);
-    } catch (error) {
-      this.internalError(error);
+  private addMetric(tally: Tally, key: string, value: unknown, step: number, timestamp: number): void {
+    if (typeof value !== "number" || !this.keyOk(key)) {
+      return this.reject(key, typeof value === "number" ? "key" : "value");
     }
+    const size = metricBytes(key);
+    if (!metricFits(tally.op, size)) tally.op = this.sealAndReopen(tally.op);
+    const op = tally.op;
+    op.keys.push(key);
+    op.values.push(value);
+    op.timestamps.push(timestamp);
+    op.steps.push(step);
+    counted(tally, size);
+  }
+
+  private addParam(tally: Tally, runId: string, seen: Map<string, string>, key: string, raw: unknown): void {
+    const value = typeof raw === "string" ? raw : String(raw);
+    if (!this.keyOk(key)) return this.reject(key, "key");
+    if (value.length > LIMITS.paramValueLength) return this.reject(key, "param-length");
+    const before = seen.get(key);
+    if (before !== undefined) {
+      if (before !== value) {
+        this.counts.rejected++;
+        this.warnings.once(
+          `param-conflict:${key}`,
+          () =>
+            `Param ${JSON.stringify(key)} of run ${runId} was already logged as ${JSON.stringify(truncate(before))}; MLflow params are immutable, so ${JSON.stringify(truncate(value))} was ignored (log a metric or a tag for values that change).`,
+        );
+      }
+      return;
+    }
+    const size = stringEntryBytes(key, value);
+    if (!stringEntryFits(tally.op, "params", size)) tally.op = this.sealAndReopen(tally.op);
+    (tally.op.params ??= new Map()).set(key, value);
+    seen.set(key, value);
+    counted(tally, size);
+  }
+
+  private addTag(tally: Tally, key: string, raw: unknown): void {
+    const value = typeof raw === "string" ? raw : String(raw);
+    if (!this.keyOk(key)) return this.reject(key, "key");
+    if (value.length > LIMITS.tagValueLength) return this.reject(key, "tag-length");
+    const size = stringEntryBytes(key, value);
+    const tagsMap = tally.op.tags;
+    if (tagsMap?.has(key)) {
+      // Same batch: the later value replaces the earlier one, as MLflow would.
+      const old = stringEntryBytes(key, tagsMap.get(key) as string);
+      if (tally.op.bytes - old + size <= LIMITS.batchBytes - 16_384) {
+        tagsMap.set(key, value);
+        tally.op.bytes += size - old;
+        tally.bytes += size - old;
+        return;
+      }
+    }
+    if (!stringEntryFits(tally.op, "tags", size)) tally.op = this.sealAndReopen(tally.op);
+    (tally.op.tags ??= new Map()).set(key, value);
+    counted(tally, size);
+  }
+
+  private rejectStep(record: Readonly<Record<string, unknown>>, step: number, timestamp: number): void {
+    this.counts.rejected += countKeys(record);
+    this.warnings.once(
+      "bad-step",
+      () =>
+        `Ignored metrics logged with step ${step} and timestamp ${timestamp}: both must be whole numbers (timestamp in ms since the epoch).`,
+    );
   }
 
   endRun(runId: string, status: RunEndStatus, endTime?: number): void {
@@ -309,13 +318,54 @@ class Pipeline implements ManagedLogPipeline {
     try {
       const open = this.open.get(runId);
       if (open) this.seal(open);
-      const end = newEndOp(runId, status, endTime ?? Date.now());
-      this.enqueue(end);
-      this.bufferedBytes += end.bytes;
       this.params.delete(runId);
-      this.afterEnqueue();
+      this.enqueueWhole(newEndOp(runId, status, endTime ?? Date.now()));
     } catch (error) {
       this.internalError(error);
+    }
+  }
+
+  createRun(run: PendingRun): string {
+    const runId = pendingRunId(run.clientRunId);
+    if (this.closed) {
+      this.refuseClosed({});
+      return runId;
+    }
+    try {
+      this.pending.register(runId, run);
+      this.enqueueWhole(newCreateOp(runId, run));
+      if (this.o.mode === "background") this.scheduleWake();
+    } catch (error) {
+      this.internalError(error);
+    }
+    return runId;
+  }
+
+  /**
+   * Copies the artifact into the spool now (synchronous disk I/O: this is for runs MLflow could not
+   * be reached to create, not a hot path), and queues its upload after what was logged before it.
+   */
+  logArtifact(runId: string, artifact: PendingArtifact): void {
+    if (this.closed) return this.refuseClosed({});
+    try {
+      const check = checkArtifactPath(artifact.path);
+      if (!check.ok || artifact.path === "") {
+        this.warnings.once(
+          `artifact-path:${artifact.path}`,
+          () => `Ignored artifact ${JSON.stringify(truncate(artifact.path))}: ${check.ok ? "no name" : check.reason}.`,
+        );
+        return;
+      }
+      const blob = writeBlob(this.spoolDir, artifact.source);
+      const open = this.open.get(runId);
+      if (open) this.seal(open);
+      this.enqueueWhole(newArtifactOp(runId, artifact.path, artifact.contentType, blob));
+    } catch (error) {
+      this.warnings.once(
+        "artifact-spool",
+        () =>
+          `Could not copy artifact ${JSON.stringify(truncate(artifact.path))} into the spool (${this.spoolDir}): ${describeError(error)}; it is lost.`,
+      );
     }
   }
 
@@ -351,6 +401,7 @@ class Pipeline implements ManagedLogPipeline {
       replayed: this.counts.replayed,
       refused: this.counts.replayRefused,
       files: this.counts.completedFiles,
+      runs: this.pending.created,
     };
     if (this.closed) return Promise.resolve(this.replayReport(start, false));
     try {
@@ -380,6 +431,7 @@ class Pipeline implements ManagedLogPipeline {
       buffered: this.bufferedEntries,
       replayed: this.counts.replayed,
       replayRefused: this.counts.replayRefused,
+      runsCreated: this.pending.created,
       offline: this.offline,
     };
   }
@@ -439,6 +491,13 @@ class Pipeline implements ManagedLogPipeline {
   private enqueue(op: Op): void {
     op.seq = ++this.seq;
     this.queue.push(op);
+  }
+
+  /** Queues an op that is whole when made (a run's creation, end or artifact), after what came before it. */
+  private enqueueWhole(op: Op): void {
+    this.enqueue(op);
+    this.bufferedBytes += op.bytes;
+    this.afterEnqueue();
   }
 
   private dequeue(): Op | undefined {
@@ -566,12 +625,28 @@ class Pipeline implements ManagedLogPipeline {
       if (!item) return;
       this.current = item;
       this.attempts++;
-      const result = await deliver(this.client, item.op);
+      const result = await this.send(item.op);
       this.handle(item, result);
       if (this.current && !this.offline && this.failure && !this.stopping) {
         await this.sleep(this.delay(this.failure.attempts - 1), this.flushWaiters.length > 0);
       }
     }
+  }
+
+  /** One attempt at an op; a pending run's op goes under the real id once the run is resolved. */
+  private async send(op: Op): Promise<Delivery> {
+    if (op.kind === "create") {
+      this.pending.register(op.runId, op.run);
+      const resolution = await this.pending.resolve(op.runId);
+      return resolution.kind === "ok" ? { kind: "ok" } : resolution;
+    }
+    if (op.kind !== "artifact" && !isPendingRunId(op.runId)) return deliver(this.client, op);
+    const resolution = await this.pending.resolve(op.runId);
+    if (resolution.kind !== "ok") return resolution;
+    if (op.kind === "artifact") {
+      return deliverArtifact(this.client, op, resolution.run.artifactUri, blobPath(this.spoolDir, op.blob));
+    }
+    return deliver(this.client, withRunId(op, resolution.run.runId));
   }
 
   private nextItem(): Item | undefined {
@@ -606,6 +681,7 @@ class Pipeline implements ManagedLogPipeline {
         this.ownReader = new SpoolReader(segment.path, { resumed: false });
       }
       const entry = this.ownReader.peek();
+      this.registerSkipped(this.ownReader);
       if (entry) return { source: "own", op: entry.op, reader: this.ownReader, entry };
       this.finishFile(this.ownReader);
       this.ownReader = null;
@@ -623,6 +699,7 @@ class Pipeline implements ManagedLogPipeline {
         this.foreignReader = new SpoolReader(claimed, { resumed: true });
       }
       const entry = this.foreignReader.peek();
+      this.registerSkipped(this.foreignReader);
       if (entry) {
         if (entry.trackingUri !== this.trackingUri) {
           // Same key, another URI (a hash collision, or a file renamed by hand): not ours to send.
@@ -634,6 +711,11 @@ class Pipeline implements ManagedLogPipeline {
       this.finishFile(this.foreignReader);
       this.foreignReader = null;
     }
+  }
+
+  /** Runs created by an earlier replay of this file: later lines may need them. */
+  private registerSkipped(reader: SpoolReader): void {
+    for (const op of reader.takeSkippedCreates()) this.pending.register(op.runId, op.run);
   }
 
   private handle(item: Item, result: Delivery): void {
@@ -686,6 +768,7 @@ class Pipeline implements ManagedLogPipeline {
       this.counts.replayed += delivered;
       this.counts.replayRefused += refused;
     }
+    if (op.kind === "artifact") this.safely(() => removeBlob(this.spoolDir, op.blob));
   }
 
   private goOffline(item: Item): void {
@@ -771,6 +854,7 @@ class Pipeline implements ManagedLogPipeline {
       replayedEntries: this.counts.replayed - start.replayed,
       refusedEntries: this.counts.replayRefused - start.refused,
       completedFiles: this.counts.completedFiles - start.files,
+      createdRuns: this.pending.created - start.runs,
       interrupted,
       ...(interrupted && this.failure ? { lastError: describeError(this.failure.error) } : {}),
     };
@@ -792,9 +876,16 @@ class Pipeline implements ManagedLogPipeline {
     try {
       if (!this.writer) {
         const base = segmentBase(this.serverKey, this.startMs, this.pid, op.seq);
-        this.writer = createSegment(this.spoolDir, base, this.pid);
+        this.writer = { ...createSegment(this.spoolDir, base, this.pid), stated: new Set() };
       }
-      appendOp(this.writer.fd, op, this.trackingUri);
+      const line = this.spoolable(op);
+      if (line.kind === "create") {
+        this.restate(line.run.parentRunId);
+        this.writer.stated.add(line.runId);
+      } else {
+        this.restate(line.runId);
+      }
+      appendOp(this.writer.fd, line, this.trackingUri);
       this.counts.spooled += op.entries;
     } catch (error) {
       // The one way data is lost: neither MLflow nor the disk would take it.
@@ -806,6 +897,33 @@ class Pipeline implements ManagedLogPipeline {
       );
     }
     this.released(op);
+  }
+
+  /** The op as the spool keeps it: under the real run id (and real parent id) once those are known. */
+  private spoolable(op: Op): Op {
+    if (op.kind === "create") {
+      const parent = op.run.parentRunId;
+      const real = parent !== undefined && isPendingRunId(parent) ? this.pending.resolvedId(parent) : undefined;
+      return real === undefined ? op : newCreateOp(op.runId, { ...op.run, parentRunId: real });
+    }
+    const real = isPendingRunId(op.runId) ? this.pending.resolvedId(op.runId) : undefined;
+    return real === undefined ? op : withRunId(op, real);
+  }
+
+  /**
+   * Writes the creation of pending run `runId` (and of its pending parents) into the segment being
+   * appended, unless it holds it already or the run is resolved: whoever replays this file, in
+   * whatever state the others are, can then find or create the run before sending its ops.
+   */
+  private restate(runId: string | undefined, depth = 0): void {
+    const writer = this.writer;
+    if (!writer || runId === undefined || !isPendingRunId(runId) || writer.stated.has(runId) || depth > 64) return;
+    writer.stated.add(runId);
+    if (this.pending.resolvedId(runId) !== undefined) return;
+    const spec = this.pending.spec(runId);
+    if (!spec) return;
+    this.restate(spec.parentRunId, depth + 1);
+    appendOp(writer.fd, this.spoolable(newCreateOp(runId, spec)), this.trackingUri);
   }
 
   /** Closes the segment being appended and queues it (ordered by first seq) for replay by this process. */
@@ -877,7 +995,14 @@ class Pipeline implements ManagedLogPipeline {
   // ---- Errors ------------------------------------------------------------------------------------
 
   private warnDropped(op: Op, error: unknown, entries: number): void {
-    const what = op.kind === "end" ? `the end of run ${op.runId}` : `${entries} entries of run ${op.runId}`;
+    const what =
+      op.kind === "end"
+        ? `the end of run ${op.runId}`
+        : op.kind === "create"
+          ? `to create run ${JSON.stringify(op.run.runName ?? op.runId)} (started while MLflow was unreachable; what was logged to it is dropped with it)`
+          : op.kind === "artifact"
+            ? `artifact ${JSON.stringify(op.path)} of run ${op.runId}`
+            : `${entries} entries of run ${op.runId}`;
     this.warnings.once(
       `dropped:${describeError(error).slice(0, 40)}`,
       () =>
@@ -899,6 +1024,25 @@ class Pipeline implements ManagedLogPipeline {
       this.internalError(error);
     }
   }
+}
+
+const METRICS = 0;
+const PARAMS = 1;
+const TAGS = 2;
+type EntryKind = typeof METRICS | typeof PARAMS | typeof TAGS;
+
+/** What one log call has added so far: the batch it is filling, and its entries and bytes. */
+interface Tally {
+  op: DataOp;
+  entries: number;
+  bytes: number;
+}
+
+function counted(tally: Tally, size: number): void {
+  tally.op.entries++;
+  tally.op.bytes += size;
+  tally.entries++;
+  tally.bytes += size;
 }
 
 let lastStartMs = 0;

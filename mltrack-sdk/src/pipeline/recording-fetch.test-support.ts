@@ -3,6 +3,8 @@
  * `runs/log-batch` and `runs/update` are recorded per run, so tests can count every point that
  * arrived. It keeps duplicates (as a store without MLflow's primary key would), so exactly-once is
  * checked against the pipeline alone. `fail` decides per request whether to answer with an error.
+ * For pending runs it also answers experiments/get-by-name and create, runs/search (by client run id),
+ * runs/create, runs/get and artifact uploads (`created` lists the runs made, `uploads` the artifacts).
  */
 import { json, networkError, scriptedFetch, type RecordedCall } from "../testing/scripted-fetch";
 
@@ -14,6 +16,10 @@ export interface ReceivedMetric {
 }
 
 export interface RecordedRun {
+  runId?: string;
+  experimentId?: string;
+  runName?: string;
+  startTime?: number;
   metrics: ReceivedMetric[];
   params: Map<string, string>;
   tags: Map<string, string>;
@@ -33,8 +39,13 @@ export type Verdict =
 
 export function recordingFetch(
   fail: (path: string, body: LogBatchBody & Record<string, unknown>) => Verdict = () => "ok",
+  /** How long an answer takes to come back, by path (default: no wait). */
+  latencyMs: (path: string) => number = () => 0,
 ) {
   const runs = new Map<string, RecordedRun>();
+  const experiments = new Map<string, { id: string; deleted: boolean }>([["Default", { id: "0", deleted: false }]]);
+  const created: RecordedRun[] = [];
+  const uploads = new Map<string, string>();
   const order: { path: string; runId: string; body: LogBatchBody & Record<string, unknown> }[] = [];
   const run = (id: string): RecordedRun => {
     let r = runs.get(id);
@@ -68,8 +79,17 @@ export function recordingFetch(
     }
     return undefined;
   };
+  /** The answer reflects MLflow when the request arrived; it reaches the client `latencyMs` later. */
   const handler = async (url: string, init: RequestInit): Promise<Response> => {
+    const response = await answer(url, init);
+    const wait = latencyMs(new URL(url).pathname);
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    return response;
+  };
+  const answer = async (url: string, init: RequestInit): Promise<Response> => {
     const u = new URL(url);
+    const managed = await pendingRunRequests(u, init);
+    if (managed) return managed;
     if (u.pathname.endsWith("/metrics/get-history-bulk-interval")) {
       const runId = u.searchParams.get("run_ids") ?? "";
       const key = u.searchParams.get("metric_key");
@@ -103,8 +123,99 @@ export function recordingFetch(
     }
     return json({});
   };
+  const wireRun = (r: RecordedRun) => ({
+    info: {
+      run_id: r.runId,
+      run_name: r.runName ?? "generated",
+      experiment_id: r.experimentId,
+      status: r.status ?? "RUNNING",
+      start_time: r.startTime,
+      artifact_uri: `mlflow-artifacts:/${r.experimentId}/${r.runId}/artifacts`,
+      lifecycle_stage: "active",
+    },
+    data: { tags: [...r.tags].map(([key, value]) => ({ key, value })) },
+  });
+  async function pendingRunRequests(u: URL, init: RequestInit): Promise<Response | undefined> {
+    const path = u.pathname.replace(/^\/api\/2\.0\/mlflow\//, "");
+    const body = typeof init.body === "string" ? (JSON.parse(init.body) as Record<string, unknown>) : {};
+    const isArtifact = u.pathname.includes("/mlflow-artifacts/");
+    if (
+      ["runs/create", "runs/search", "runs/get", "experiments/create"].includes(path) ||
+      path.startsWith("experiments/get") ||
+      isArtifact
+    ) {
+      const verdict = fail(u.pathname, body as LogBatchBody & Record<string, unknown>);
+      if (typeof verdict === "object" && "network" in verdict) throw networkError(verdict.network);
+      if (verdict !== "ok")
+        return json({ error_code: verdict.errorCode, message: verdict.message ?? "" }, verdict.status);
+    }
+    if (path === "experiments/get-by-name") {
+      const name = u.searchParams.get("experiment_name") ?? "";
+      const e = experiments.get(name);
+      if (!e) return json({ error_code: "RESOURCE_DOES_NOT_EXIST", message: `No experiment ${name}` }, 404);
+      return json({ experiment: { experiment_id: e.id, name, lifecycle_stage: e.deleted ? "deleted" : "active" } });
+    }
+    if (path === "experiments/create") {
+      if (experiments.has(String(body.name))) {
+        return json({ error_code: "RESOURCE_ALREADY_EXISTS", message: `Experiment ${String(body.name)} exists` }, 400);
+      }
+      const id = String(100 + experiments.size);
+      experiments.set(String(body.name), { id, deleted: false });
+      return json({ experiment_id: id });
+    }
+    if (path === "runs/create") {
+      const runId = `r${created.length + 1}`.padEnd(32, "0");
+      const r = run(runId);
+      Object.assign(r, {
+        runId,
+        experimentId: String(body.experiment_id),
+        runName: body.run_name as string | undefined,
+        startTime: body.start_time as number | undefined,
+      });
+      for (const t of (body.tags as { key: string; value: string }[] | undefined) ?? []) r.tags.set(t.key, t.value);
+      created.push(r);
+      return json({ run: wireRun(r) });
+    }
+    if (path === "runs/search") {
+      const match = /^tags\.`mltrack\.client_run_id` = '([0-9a-f-]+)'$/.exec(String(body.filter ?? ""));
+      const ids = (body.experiment_ids as string[] | undefined) ?? [];
+      const found = created.filter(
+        (r) => match && ids.includes(r.experimentId!) && r.tags.get("mltrack.client_run_id") === match[1],
+      );
+      return json(found.length ? { runs: found.map(wireRun) } : {});
+    }
+    if (path === "runs/get") {
+      const r = created.find((c) => c.runId === u.searchParams.get("run_id"));
+      return r ? json({ run: wireRun(r) }) : json({ error_code: "RESOURCE_DOES_NOT_EXIST", message: "no run" }, 404);
+    }
+    const artifact = /^\/api\/2\.0\/mlflow-artifacts\/artifacts\/(.+)$/.exec(u.pathname);
+    if (artifact && init.method === "PUT") {
+      uploads.set(decodeURIComponent(artifact[1]!), await new Response(init.body).text());
+      return new Response(null, { status: 200 });
+    }
+    return undefined;
+  }
+  /** A run as an earlier process made it (found by its client run id). */
+  const madeEarlier = (experimentId: string, clientRunId: string): RecordedRun => {
+    const runId = `early${created.length + 1}`.padEnd(32, "0");
+    const r = run(runId);
+    Object.assign(r, { runId, experimentId });
+    r.tags.set("mltrack.client_run_id", clientRunId);
+    created.push(r);
+    return r;
+  };
   const scripted = scriptedFetch(handler);
-  return { fetch: scripted.fetch, calls: scripted.calls as RecordedCall[], runs, order, run };
+  return {
+    fetch: scripted.fetch,
+    calls: scripted.calls as RecordedCall[],
+    runs,
+    order,
+    run,
+    experiments,
+    created,
+    uploads,
+    madeEarlier,
+  };
 }
 
 /** Every (key, step) of a run's received points, counted: exactly-once means each count is 1. */

@@ -11,10 +11,16 @@
  * `<base>` is `<server key>-<start ms>-<pid>-<first op seq>`, so sorting names orders one process's
  * files as their ops were logged. The server key is a hash of the tracking URI: a replayer only takes
  * files meant for the server it talks to. Liveness is checked with kill(pid, 0): one host per spool dir.
+ *
+ * Artifacts of runs started while MLflow was unreachable are copied (fsynced) into `artifacts/<uuid>`
+ * under the spool dir; the op line names only the UUID, and the copy is removed once MLflow has it.
+ * Creating such a run takes a lock in `run-locks/` (see `lockRunCreation`).
  */
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import {
   closeSync,
+  constants,
+  copyFileSync,
   fsyncSync,
   mkdirSync,
   openSync,
@@ -27,7 +33,7 @@ import {
 } from "node:fs";
 import { homedir } from "node:os";
 import path from "node:path";
-import { decodeLine, encodeAck, encodeOp, type Op } from "./ops";
+import { BLOB_NAME, decodeLine, encodeAck, encodeOp, type CreateOp, type Op } from "./ops";
 
 export function resolveSpoolDir(option?: string, env: Record<string, string | undefined> = process.env): string {
   return path.resolve(option ?? env.MLTRACK_SPOOL_DIR ?? path.join(homedir(), ".mltrack", "spool"));
@@ -178,6 +184,88 @@ export function sealSegment(fd: number, filePath: string, pid: number): string {
   return target;
 }
 
+const ARTIFACTS_DIR = "artifacts";
+
+/** Where a spooled artifact's bytes are: only a UUID names one, so no line can point elsewhere. */
+export function blobPath(spoolDir: string, blob: string): string {
+  if (!BLOB_NAME.test(blob)) throw new TypeError(`Not a spooled artifact name: ${JSON.stringify(blob)}`);
+  return path.join(spoolDir, ARTIFACTS_DIR, blob);
+}
+
+/** Copies an artifact's bytes (or file) into the spool, fsynced; returns its name there. */
+export function writeBlob(spoolDir: string, source: { bytes: Uint8Array } | { file: string }): string {
+  const dir = path.join(spoolDir, ARTIFACTS_DIR);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const blob = randomUUID();
+  const target = blobPath(spoolDir, blob);
+  if ("file" in source) {
+    copyFileSync(source.file, target, constants.COPYFILE_FICLONE | constants.COPYFILE_EXCL);
+    const fd = openSync(target, "r");
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } else {
+    const fd = openSync(target, "wx", 0o600);
+    try {
+      const bytes = Buffer.from(source.bytes.buffer, source.bytes.byteOffset, source.bytes.byteLength);
+      let offset = 0;
+      while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  }
+  fsyncDir(dir);
+  return blob;
+}
+
+export function removeBlob(spoolDir: string, blob: string): void {
+  rmSync(blobPath(spoolDir, blob), { force: true });
+}
+
+const LOCKS_DIR = "run-locks";
+const HELD_LOCKS = Symbol.for("mltrack.heldRunLocks");
+const heldLocks: Set<string> = ((globalThis as { [HELD_LOCKS]?: Set<string> })[HELD_LOCKS] ??= new Set());
+let lockCounter = 0;
+
+/**
+ * Locks the creation of one pending run among every replayer on this host (processes, and pipelines
+ * of one process): two replayers of different files of the same run would otherwise both look it up,
+ * find nothing, and both create it. Each taker creates `run-locks/<client run id>.<pid>.<n>`, then
+ * lists the others: it holds the lock only if no other live holder's file is there (of two takers at
+ * once, the later lister sees the earlier one's file, so at most one holds it; both may back off and
+ * retry). Files of dead processes are removed. Returns the release function, or undefined when held.
+ */
+export function lockRunCreation(
+  spoolDir: string,
+  clientRunId: string,
+  pid: number = process.pid,
+): (() => void) | undefined {
+  if (!BLOB_NAME.test(clientRunId)) throw new TypeError(`Not a client run id: ${JSON.stringify(clientRunId)}`);
+  const dir = path.join(spoolDir, LOCKS_DIR);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const mine = `${clientRunId}.${pid}.${++lockCounter}`;
+  closeSync(openSync(path.join(dir, mine), "wx", 0o600));
+  heldLocks.add(mine);
+  const release = () => {
+    heldLocks.delete(mine);
+    rmSync(path.join(dir, mine), { force: true });
+  };
+  for (const name of readdirSync(dir)) {
+    if (name === mine || !name.startsWith(`${clientRunId}.`)) continue;
+    const holder = Number(name.split(".")[1]);
+    const live = holder === pid ? heldLocks.has(name) : Number.isInteger(holder) && holder > 0 && isAlive(holder);
+    if (live) {
+      release();
+      return undefined;
+    }
+    rmSync(path.join(dir, name), { force: true });
+  }
+  return release;
+}
+
 export interface SpoolEntry {
   op: Op;
   trackingUri: string;
@@ -202,6 +290,11 @@ export class SpoolReader {
   private eof = false;
   /** Lines that were not ops (a write cut short by a crash). */
   corruptLines = 0;
+  /**
+   * Run creations among the acknowledged lines skipped so far: the runs exist in MLflow, and later
+   * lines of the file may need them to find which (see `takeSkippedCreates`).
+   */
+  private skippedCreates: CreateOp[] = [];
   /** Op lines in the file when it was opened. */
   readonly total: number;
   /**
@@ -248,7 +341,13 @@ export class SpoolReader {
       if (line === undefined) return undefined;
       if (line.startsWith('{"ack":')) continue;
       const index = this.nextIndex++;
-      if (index < this.acked) continue;
+      if (index < this.acked) {
+        if (line.includes('"create":')) {
+          const skipped = decodeLine(line);
+          if (skipped?.kind === "op" && skipped.op.kind === "create") this.skippedCreates.push(skipped.op);
+        }
+        continue;
+      }
       const decoded = decodeLine(line);
       if (decoded?.kind !== "op") {
         this.corruptLines++;
@@ -258,6 +357,13 @@ export class SpoolReader {
       this.head = { op: decoded.op, trackingUri: decoded.trackingUri, index };
       return this.head;
     }
+  }
+
+  /** The run creations skipped since the last call (acknowledged in an earlier replay). */
+  takeSkippedCreates(): CreateOp[] {
+    const taken = this.skippedCreates;
+    if (taken.length) this.skippedCreates = [];
+    return taken;
   }
 
   /** Records that the head op is in MLflow (or was refused for good) and moves past it. */

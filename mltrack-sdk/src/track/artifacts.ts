@@ -17,6 +17,8 @@ export interface ArtifactPayload {
   contentType: string;
   /** The body to upload, made anew for each attempt: bytes, or a stream of a large staged file. */
   body(): Promise<Uint8Array | ReadableStream<Uint8Array>>;
+  /** The same content, at once: the bytes, or the staged file (for the spool to copy). */
+  source(): { bytes: Uint8Array } | { file: string };
   /** Releases a staging copy, if any. */
   release(): void;
 }
@@ -62,7 +64,7 @@ function copyOf(source: Uint8Array | ArrayBuffer | ArrayBufferView): Uint8Array 
 }
 
 function inMemory(name: string, bytes: Uint8Array, contentType = contentTypeOf(name)): ArtifactPayload {
-  return { path: name, contentType, body: async () => bytes, release: () => undefined };
+  return { path: name, contentType, body: async () => bytes, source: () => ({ bytes }), release: () => undefined };
 }
 
 let stagingDir: string | undefined;
@@ -86,6 +88,7 @@ export function artifactFrom(source: ArtifactSource, name?: string): ArtifactPay
       path: target,
       contentType: contentTypeOf(target),
       body: async () => Readable.toWeb(createReadStream(copy)) as ReadableStream<Uint8Array>,
+      source: () => ({ file: copy }),
       release: () => rmSync(copy, { force: true }),
     };
   }

@@ -15,7 +15,11 @@ export const runContext = new AsyncLocalStorage<RunHandle>();
  * throws: a problem (a bad name, MLflow unreachable) is reported once as a warning.
  */
 export interface ActiveRun {
-  /** The MLflow run id once MLflow has created the run; undefined if it could not (or outside a tracked call). */
+  /**
+   * The MLflow run id once MLflow has created the run; undefined if it could not at run start (or
+   * outside a tracked call). A run started while MLflow was unreachable is still kept: the logging
+   * pipeline creates it when MLflow answers, under the same `mltrack.client_run_id` tag.
+   */
   readonly runId: Promise<string | undefined>;
   /**
    * Metrics at one step. Without `step`, the step after the last one logged to this run (0 first), so

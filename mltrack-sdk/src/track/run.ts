@@ -7,10 +7,17 @@
  * the wrapper makes this handle synchronously (start time, params, tags fixed at call time), starts
  * `runs/create` in the background, and runs the function at once. Log calls made while the run is
  * being created are stamped with their timestamp and held here, in order and bounded; once MLflow
- * answers with the run id they go to the pipeline, and later calls go straight there. If MLflow
- * cannot be reached at run start, the function still runs and returns as usual, creation is retried
- * for a few seconds, and then the held calls are dropped with a warning (the pipeline's spool is keyed
- * by run id, which such a run never gets).
+ * answers with the run id they go to the pipeline, and later calls go straight there.
+ *
+ * If MLflow cannot be reached at run start (connection refused, timeouts, 5xx, 429: transient
+ * failures, after a few seconds of retries), the run is not lost: it becomes a pending run of the
+ * pipeline (`LogPipeline.createRun`), whose creation is queued ahead of the held calls and of every
+ * later one, all under a placeholder id; the pipeline creates the run when MLflow answers (this
+ * process, the next one, or `mltrack sync`, looking it up by its client run id first) and delivers
+ * its data, artifacts and end under the real id. A nested run of a pending parent is pending too, and
+ * gets the parent's real id as `mlflow.parentRunId` once both are created. Only a refusal by MLflow
+ * (a deleted experiment, bad credentials), or a pipeline without `createRun`, drops the run and what
+ * was held for it, with a warning.
  */
 import { randomUUID } from "node:crypto";
 import {
@@ -22,7 +29,7 @@ import {
   MLTRACK_TAGS,
   type RunCategory,
 } from "../mlflow/tags";
-import type { RunEndStatus } from "../pipeline/types";
+import type { ExperimentRef, PendingRun, RunEndStatus } from "../pipeline/types";
 import {
   artifactFrom,
   imageArtifact,
@@ -36,7 +43,7 @@ import { isValidKey, PARAM_VALUE_LIMIT, TAG_VALUE_LIMIT, truncateVisibly } from 
 import { llmUsageOf, StreamUsage, type LlmUsage } from "./llm";
 import { captureOutput } from "./outputs";
 import { costOf, findPricing, type ModelPricing } from "./pricing";
-import type { Tracker } from "./tracker";
+import { isTransient, type Tracker } from "./tracker";
 import { reportProblem, safely } from "./warn";
 import { scalarText } from "./inputs";
 
@@ -62,6 +69,13 @@ export interface RunSettings {
   pricing: Readonly<Record<string, ModelPricing>> | undefined;
 }
 
+/** Where a run stands once its creation is settled. */
+export type RunState =
+  | { kind: "created"; run: CreatedRun }
+  /** MLflow could not be reached: the pipeline creates the run later; `runId` is its placeholder. */
+  | { kind: "pending"; runId: string; experiment: ExperimentRef }
+  | { kind: "lost" };
+
 type Held =
   | { kind: "metrics"; metrics: Record<string, number>; step: number; timestamp: number }
   | { kind: "params"; params: Record<string, string> }
@@ -71,9 +85,13 @@ type Held =
 
 export class RunHandle {
   readonly startTime = Date.now();
-  /** Resolves to the created run, or undefined when MLflow could not create it. Never rejects. */
+  /** Resolves once creation is settled: created, pending in the pipeline, or lost. Never rejects. */
+  readonly settled: Promise<RunState>;
+  /** Resolves to the created run, or undefined when MLflow did not create it at start. Never rejects. */
   readonly created: Promise<CreatedRun | undefined>;
   private run: CreatedRun | undefined;
+  /** The id log calls go to: the run's, or its placeholder while it is pending in the pipeline. */
+  private target: string | undefined;
   private lost = false;
   private held: Held[] = [];
   private heldValues = 0;
@@ -88,61 +106,133 @@ export class RunHandle {
 
   constructor(readonly settings: RunSettings) {
     this.category = settings.category;
-    this.created = settings.tracker.watch(this.create());
+    this.settled = settings.tracker.watch(this.create());
+    this.created = this.settled.then((state) => (state.kind === "created" ? state.run : undefined));
   }
 
   get tracker(): Tracker {
     return this.settings.tracker;
   }
 
-  private async create(): Promise<CreatedRun | undefined> {
-    const { tracker, parent } = this.settings;
+  private async create(): Promise<RunState> {
     try {
-      const sameServerParent = parent && parent.tracker === tracker ? await parent.created : undefined;
-      const experimentId =
-        this.settings.experiment === undefined && sameServerParent
-          ? sameServerParent.experimentId
-          : await tracker.experimentId(this.settings.experiment);
-      const tags: Record<string, string> = {
+      return await this.createOrHandOver();
+    } catch (err) {
+      return this.lose(err);
+    }
+  }
+
+  /** Creates the run in MLflow; when MLflow cannot be reached, hands it to the pipeline instead. */
+  private async createOrHandOver(): Promise<RunState> {
+    const { tracker, parent } = this.settings;
+    const clientRunId = randomUUID();
+    const parentState = parent && parent.tracker === tracker ? await parent.settled : undefined;
+    let experiment = tracker.experimentRef(this.settings.experiment);
+    if (this.settings.experiment === undefined && parentState?.kind === "created") {
+      experiment = { id: parentState.run.experimentId };
+    } else if (this.settings.experiment === undefined && parentState?.kind === "pending") {
+      experiment = parentState.experiment;
+    }
+    const parentRunId =
+      parentState?.kind === "created"
+        ? parentState.run.runId
+        : parentState?.kind === "pending"
+          ? parentState.runId
+          : undefined;
+    let tags: Record<string, string> = {};
+    try {
+      tags = {
         ...staticRunTags(),
         ...(await gitRunTags()),
         [MLTRACK_TAGS.category]: this.category,
         ...this.settings.tags,
       };
-      if (sameServerParent) tags[MLFLOW_TAGS.parentRunId] = sameServerParent.runId;
+      // The parent exists only in the pipeline so far: so must this run, to be created after it.
+      if (parentState?.kind === "pending") return this.becomePending(clientRunId, experiment, tags, parentRunId);
+      if (parentRunId !== undefined) tags[MLFLOW_TAGS.parentRunId] = parentRunId;
+      const experimentId = await tracker.experimentId(experiment);
       const made = await tracker.createRun({
         experimentId,
         ...(this.settings.runName ? { runName: this.settings.runName } : {}),
         startTime: this.startTime,
         tags,
-        clientRunId: randomUUID(),
+        clientRunId,
       });
       this.run = { runId: made.info.runId, experimentId, artifactUri: made.info.artifactUri };
     } catch (err) {
-      this.lost = true;
-      const held = this.held.reduce((n, op) => n + (op.kind === "metrics" ? Object.keys(op.metrics).length : 0), 0);
-      for (const op of this.held)
-        if (op.kind === "artifact") safely("Releasing an artifact", () => op.artifact.release());
-      this.held = [];
+      if (isTransient(err) && tracker.pipeline.createRun) {
+        const pending = safely("Handing a run to the pipeline", () =>
+          this.becomePending(clientRunId, experiment, tags, parentRunId, err),
+        );
+        if (pending) return pending;
+      }
+      return this.lose(err);
+    }
+    this.target = this.run.runId;
+    this.release();
+    return { kind: "created", run: this.run };
+  }
+
+  /**
+   * MLflow could not be reached: the pipeline takes the run (its creation queued ahead of everything
+   * held and logged later) and creates it when MLflow answers.
+   */
+  private becomePending(
+    clientRunId: string,
+    experiment: ExperimentRef,
+    tags: Record<string, string>,
+    parentRunId: string | undefined,
+    err?: unknown,
+  ): RunState {
+    const { pipeline } = this.tracker;
+    if (!pipeline.createRun) throw new Error("The pipeline cannot keep runs started while MLflow is unreachable");
+    const run: PendingRun = {
+      clientRunId,
+      experiment,
+      ...(this.settings.runName ? { runName: this.settings.runName } : {}),
+      startTime: this.startTime,
+      tags: { ...tags, [MLTRACK_TAGS.clientRunId]: clientRunId },
+      ...(parentRunId !== undefined ? { parentRunId } : {}),
+    };
+    this.target = pipeline.createRun(run);
+    if (err !== undefined) {
       reportProblem(
-        `MLflow could not create the run${held ? ` (${held} metric values logged to it are lost)` : ""}`,
+        `MLflow could not be reached to create run ${JSON.stringify(this.settings.runName ?? clientRunId)}; it is kept with everything logged to it (in the logging pipeline, then its on-disk spool) and created when MLflow answers: later in this process, by the next one, or by \`mltrack sync\``,
         err,
       );
-      return undefined;
     }
+    this.release();
+    return { kind: "pending", runId: this.target, experiment };
+  }
+
+  /** MLflow refused the run (or nothing can keep it): what was held for it is dropped. */
+  private lose(err: unknown): RunState {
+    this.lost = true;
+    const held = this.held.reduce((n, op) => n + (op.kind === "metrics" ? Object.keys(op.metrics).length : 0), 0);
+    for (const op of this.held)
+      if (op.kind === "artifact") safely("Releasing an artifact", () => op.artifact.release());
+    this.held = [];
+    reportProblem(
+      `MLflow could not create the run${held ? ` (${held} metric values logged to it are lost)` : ""}`,
+      err,
+    );
+    return { kind: "lost" };
+  }
+
+  /** Hands what was held while the run was being created to where it goes now. */
+  private release(): void {
     const held = this.held;
     this.held = [];
     for (const op of held) this.deliver(op);
     if (this.droppedValues > 0) {
       reportProblem(
-        `${this.droppedValues} metric values logged while MLflow was creating run ${this.run.runId} were dropped (more than ${MAX_HELD_METRIC_VALUES} waiting)`,
+        `${this.droppedValues} metric values logged while MLflow was creating run ${this.target} were dropped (more than ${MAX_HELD_METRIC_VALUES} waiting)`,
       );
     }
-    return this.run;
   }
 
   private submit(op: Held): void {
-    if (this.run) return this.deliver(op);
+    if (this.target !== undefined) return this.deliver(op);
     if (this.lost) {
       if (op.kind === "artifact") safely("Releasing an artifact", () => op.artifact.release());
       return;
@@ -159,22 +249,46 @@ export class RunHandle {
   }
 
   private deliver(op: Held): void {
-    const run = this.run!;
+    const runId = this.target as string;
     const { pipeline } = this.settings.tracker;
     safely("Handing a log call to the pipeline", () => {
       switch (op.kind) {
         case "metrics":
-          return pipeline.logMetrics(run.runId, op.metrics, { step: op.step, timestamp: op.timestamp });
+          return pipeline.logMetrics(runId, op.metrics, { step: op.step, timestamp: op.timestamp });
         case "params":
-          return pipeline.logParams(run.runId, op.params);
+          return pipeline.logParams(runId, op.params);
         case "tags":
-          return pipeline.setTags(run.runId, op.tags);
+          return pipeline.setTags(runId, op.tags);
         case "end":
-          return pipeline.endRun(run.runId, op.status, op.endTime);
+          return pipeline.endRun(runId, op.status, op.endTime);
         case "artifact":
-          return void this.tracker.upload(run.artifactUri, op.artifact);
+          if (this.run) return void this.tracker.upload(this.run, op.artifact);
+          return this.spoolArtifact(runId, op.artifact);
       }
     });
+  }
+
+  /**
+   * An artifact of a pending run: its bytes go into the pipeline's spool now and are uploaded once the
+   * run exists. A pipeline without `logArtifact` cannot keep them: the artifact is lost, saying so.
+   */
+  private spoolArtifact(runId: string, artifact: ArtifactPayload): void {
+    try {
+      const { pipeline } = this.settings.tracker;
+      if (!pipeline.logArtifact) {
+        reportProblem(
+          `Artifact ${JSON.stringify(artifact.path)} was lost: its run was started while MLflow was unreachable, and the logging pipeline in use cannot keep artifacts until the run exists`,
+        );
+        return;
+      }
+      pipeline.logArtifact(runId, {
+        path: artifact.path,
+        contentType: artifact.contentType,
+        source: artifact.source(),
+      });
+    } finally {
+      safely("Releasing an artifact", () => artifact.release());
+    }
   }
 
   /** Metrics at `step` (default: the step after the last one logged to this run). */

@@ -5,19 +5,17 @@
  */
 import { MlflowClient } from "../mlflow/client";
 import {
-  MlflowBadRequestError,
   MlflowConflictError,
   MlflowConnectionError,
-  MlflowNotFoundError,
   MlflowRateLimitError,
   MlflowResponseError,
   MlflowServerError,
   MlflowTimeoutError,
-  MltrackConfigError,
 } from "../mlflow/errors";
+import { experimentIdByName, findRunByClientRunId } from "../mlflow/find-or-create";
 import { MLTRACK_TAGS } from "../mlflow/tags";
 import type { Run } from "../mlflow/types";
-import type { LogPipeline } from "../pipeline/types";
+import type { ExperimentRef, LogPipeline } from "../pipeline/types";
 import type { ArtifactPayload } from "./artifacts";
 import { defaultPipeline } from "./default-pipeline";
 import { reportProblem } from "./warn";
@@ -66,55 +64,32 @@ export class Tracker {
   }
 
   /**
-   * The id of experiment `name`, created when missing. Without a name: `MLFLOW_EXPERIMENT_ID`, else
-   * `MLFLOW_EXPERIMENT_NAME`, else MLflow's Default experiment. Answers are cached per name; a failed
+   * Where a run goes for experiment option `name`: that name; without one `MLFLOW_EXPERIMENT_ID`, else
+   * `MLFLOW_EXPERIMENT_NAME`, else MLflow's Default experiment. Resolved without asking MLflow, so a
+   * run started while MLflow is unreachable still knows where it belongs.
+   */
+  experimentRef(name: string | undefined): ExperimentRef {
+    if (name !== undefined) return { name };
+    const env = process.env;
+    if (env.MLFLOW_EXPERIMENT_ID) return { id: env.MLFLOW_EXPERIMENT_ID };
+    if (env.MLFLOW_EXPERIMENT_NAME) return { name: env.MLFLOW_EXPERIMENT_NAME };
+    return { id: DEFAULT_EXPERIMENT_ID };
+  }
+
+  /**
+   * The id of the experiment `ref` names, created when missing. Answers are cached per name; a failed
    * lookup is not, so the next run tries again.
    */
-  experimentId(name: string | undefined): Promise<string> {
-    const env = process.env;
-    if (name === undefined) {
-      if (env.MLFLOW_EXPERIMENT_ID) return Promise.resolve(env.MLFLOW_EXPERIMENT_ID);
-      name = env.MLFLOW_EXPERIMENT_NAME || undefined;
-      if (name === undefined) return Promise.resolve(DEFAULT_EXPERIMENT_ID);
-    }
-    const key = name;
+  experimentId(ref: ExperimentRef): Promise<string> {
+    if ("id" in ref) return Promise.resolve(ref.id);
+    const key = ref.name;
     let id = this.experiments.get(key);
     if (!id) {
-      id = this.lookUpOrCreate(key);
+      id = experimentIdByName(this.client, key);
       this.experiments.set(key, id);
       id.catch(() => this.experiments.delete(key));
     }
     return id;
-  }
-
-  private async lookUpOrCreate(name: string): Promise<string> {
-    const existing = await this.byName(name);
-    if (existing) return existing;
-    try {
-      return await this.client.experiments.create({ name });
-    } catch (err) {
-      // Another process created it between our lookup and our create.
-      if (err instanceof MlflowBadRequestError && err.errorCode === "RESOURCE_ALREADY_EXISTS") {
-        const id = await this.byName(name);
-        if (id) return id;
-      }
-      throw err;
-    }
-  }
-
-  private async byName(name: string): Promise<string | undefined> {
-    try {
-      const experiment = await this.client.experiments.getByName({ experimentName: name });
-      if (experiment.lifecycleStage === "deleted") {
-        throw new MltrackConfigError(
-          `Experiment ${JSON.stringify(name)} is deleted in MLflow: restore it, or delete it for good (mlflow gc) to create it anew`,
-        );
-      }
-      return experiment.experimentId;
-    } catch (err) {
-      if (err instanceof MlflowNotFoundError) return undefined;
-      throw err;
-    }
   }
 
   /**
@@ -142,24 +117,21 @@ export class Tracker {
         const delay = retryDelaysMs[attempt];
         if (!isTransient(err) || delay === undefined) throw err;
         await sleep(delay);
-        const made = await this.findRun(input.experimentId, input.clientRunId).catch(() => undefined);
+        const made = await findRunByClientRunId(this.client, input.experimentId, input.clientRunId).catch(
+          () => undefined,
+        );
         if (made) return made;
       }
     }
   }
 
-  private async findRun(experimentId: string, clientRunId: string): Promise<Run | undefined> {
-    // The id is a UUID this client made: no quotes to escape.
-    const page = await this.client.runs.search({
-      experimentIds: [experimentId],
-      filter: `tags.\`${MLTRACK_TAGS.clientRunId}\` = '${clientRunId}'`,
-      maxResults: 1,
-    });
-    return page.items[0];
-  }
-
-  /** Uploads an artifact through MLflow's artifact proxy, retrying transient failures. Never rejects. */
-  upload(artifactUri: string, artifact: ArtifactPayload): Promise<void> {
+  /**
+   * Uploads an artifact of run `run` through MLflow's artifact proxy, retrying transient failures.
+   * If MLflow stays unreachable past the retries, the artifact goes to the pipeline's spool (when the
+   * pipeline can keep artifacts) and is uploaded when MLflow answers. Never rejects.
+   */
+  upload(run: { runId: string; artifactUri: string }, artifact: ArtifactPayload): Promise<void> {
+    const { artifactUri } = run;
     const work = (async () => {
       try {
         for (let attempt = 0; ; attempt++) {
@@ -179,7 +151,9 @@ export class Tracker {
           }
         }
       } catch (err) {
-        reportProblem(`Could not upload artifact ${JSON.stringify(artifact.path)}`, err);
+        if (!(isTransient(err) && this.keepForLater(run.runId, artifact, err))) {
+          reportProblem(`Could not upload artifact ${JSON.stringify(artifact.path)}`, err);
+        }
       } finally {
         try {
           artifact.release();
@@ -189,6 +163,26 @@ export class Tracker {
       }
     })();
     return this.watch(work);
+  }
+
+  /** Hands an artifact MLflow cannot take now to the pipeline's spool; false when it cannot keep it. */
+  private keepForLater(runId: string, artifact: ArtifactPayload, err: unknown): boolean {
+    const { pipeline } = this;
+    if (!pipeline.logArtifact) return false;
+    try {
+      pipeline.logArtifact(runId, {
+        path: artifact.path,
+        contentType: artifact.contentType,
+        source: artifact.source(),
+      });
+    } catch {
+      return false;
+    }
+    reportProblem(
+      `Artifact ${JSON.stringify(artifact.path)} could not be uploaded now; it is kept in the spool and uploaded when MLflow answers`,
+      err,
+    );
+    return true;
   }
 }
 

@@ -43,6 +43,11 @@ export async function syncCommand(args: readonly string[], io: CliIo): Promise<n
       `Sent ${report.replayedEntries} entries (metric points, params and tags) in ${report.replayedBatches} batches from ${report.completedFiles} spool file(s) to ${server}.`,
     );
   }
+  if (report.createdRuns > 0) {
+    lines.push(
+      `Created ${report.createdRuns} run(s) that were started while MLflow was unreachable (each found first by its client run id, so never twice).`,
+    );
+  }
   if (report.refusedEntries > 0) {
     lines.push(
       `MLflow refused ${report.refusedEntries} entries as invalid; they were dropped (see the warning above).`,

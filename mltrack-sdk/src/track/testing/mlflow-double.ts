@@ -18,6 +18,8 @@ export interface MlflowDoubleOptions {
   createRepliesLost?: number;
   /** Answer every request as if MLflow were down. */
   down?: boolean;
+  /** Experiments (by name) that exist but are deleted. */
+  deletedExperiments?: string[];
 }
 
 export function mlflowDouble(options: MlflowDoubleOptions = {}) {
@@ -27,6 +29,7 @@ export function mlflowDouble(options: MlflowDoubleOptions = {}) {
   const requests: { method: string; path: string }[] = [];
   let refused = options.unreachableFor ?? 0;
   let lostReplies = options.createRepliesLost ?? 0;
+  let down = options.down ?? false;
 
   const json = (body: unknown, status = 200) =>
     new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
@@ -39,7 +42,7 @@ export function mlflowDouble(options: MlflowDoubleOptions = {}) {
     const url = new URL(String(input));
     const method = init.method ?? "GET";
     requests.push({ method, path: url.pathname });
-    if (options.down) throw refuse();
+    if (down) throw refuse();
     if (refused > 0) {
       refused--;
       throw refuse();
@@ -48,6 +51,9 @@ export function mlflowDouble(options: MlflowDoubleOptions = {}) {
     const path = url.pathname.replace(/^\/api\/2\.0\/mlflow\//, "");
     if (path === "experiments/get-by-name") {
       const name = url.searchParams.get("experiment_name") ?? "";
+      if (options.deletedExperiments?.includes(name)) {
+        return json({ experiment: { experiment_id: "999", name, lifecycle_stage: "deleted" } });
+      }
       const id = experiments.get(name);
       if (!id) return json({ error_code: "RESOURCE_DOES_NOT_EXIST", message: `No experiment ${name}` }, 404);
       return json({ experiment: { experiment_id: id, name, lifecycle_stage: "active" } });
@@ -101,6 +107,10 @@ export function mlflowDouble(options: MlflowDoubleOptions = {}) {
     uploads,
     requests,
     experiments,
+    /** From now on, answer every request as if MLflow were down. */
+    goDown() {
+      down = true;
+    },
     /** An uploaded artifact of a run, as text. */
     artifactText(run: CreatedRunRecord, name: string): string | undefined {
       const upload = uploads.get(`${run.experimentId}/${run.runId}/artifacts/${name}`);

@@ -1,12 +1,15 @@
 /** A test double of the logging pipeline for unit tests: it records each call, in order, and delivers nothing. */
 import { MLTRACK_METRICS } from "../../mlflow/tags";
-import type { LogPipeline, RunEndStatus } from "../../pipeline/types";
+import { pendingRunId } from "../../pipeline/pending-id";
+import type { LogPipeline, PendingArtifact, PendingRun, RunEndStatus } from "../../pipeline/types";
 
 export type PipelineCall =
   | { method: "logMetrics"; runId: string; metrics: Record<string, number>; step?: number; timestamp?: number }
   | { method: "logParams"; runId: string; params: Record<string, string> }
   | { method: "setTags"; runId: string; tags: Record<string, string> }
-  | { method: "endRun"; runId: string; status: RunEndStatus; endTime?: number };
+  | { method: "endRun"; runId: string; status: RunEndStatus; endTime?: number }
+  | { method: "createRun"; runId: string; run: PendingRun }
+  | { method: "logArtifact"; runId: string; path: string; contentType: string; bytes: Uint8Array | undefined };
 
 export class RecordingPipeline implements LogPipeline {
   readonly calls: PipelineCall[] = [];
@@ -28,6 +31,16 @@ export class RecordingPipeline implements LogPipeline {
   }
   endRun(runId: string, status: RunEndStatus, endTime?: number) {
     this.calls.push({ method: "endRun", runId, status, ...(endTime === undefined ? {} : { endTime }) });
+  }
+  /** Takes pending runs as the real pipeline does: the placeholder id is returned, the run recorded. */
+  createRun(run: PendingRun): string {
+    const runId = pendingRunId(run.clientRunId);
+    this.calls.push({ method: "createRun", runId, run });
+    return runId;
+  }
+  logArtifact(runId: string, artifact: PendingArtifact) {
+    const bytes = "bytes" in artifact.source ? new Uint8Array(artifact.source.bytes) : undefined;
+    this.calls.push({ method: "logArtifact", runId, path: artifact.path, contentType: artifact.contentType, bytes });
   }
   async flush() {
     this.flushes++;
