@@ -158,7 +158,7 @@ export interface ManagedLogPipeline extends LogPipeline {
   readonly trackingUri: string;
   readonly spoolDir: string;
   stats(): LogPipelineStats;
-  createRun(run: PendingRun): string;
+  createRun(run: PendingRun, options?: { after?: Promise<unknown> }): string;
   logArtifact(runId: string, artifact: PendingArtifact): void;
   /**
    * Replays now every spool file for this server that no live process holds, and resolves when all

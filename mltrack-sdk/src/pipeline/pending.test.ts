@@ -132,6 +132,27 @@ describe("a pending run through a live pipeline", () => {
     expect(p.stats().runsCreated).toBe(0);
   });
 
+  it("waits for a runs/create its run handle already sent before looking the run up: no second run", async () => {
+    const mlflow = recordingFetch();
+    mlflow.experiments.set("offline", { id: "7", deleted: false });
+    const run = pendingRun();
+    let landed!: () => void;
+    const attempt = new Promise<void>((resolve) => (landed = resolve));
+    const p = pipeline(mlflow.fetch);
+    const id = p.createRun(run, { after: attempt });
+    p.logMetrics(id, { loss: 1 }, { step: 0 });
+    const flushed = p.flush();
+    // The handle's create lands only now; had the pipeline looked first, it would have made its own.
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(mlflow.created).toEqual([]);
+    const earlier = mlflow.madeEarlier("7", run.clientRunId);
+    landed();
+    await flushed;
+    expect(mlflow.created).toEqual([earlier]);
+    expect(countPoints(earlier).size).toBe(1);
+    expect(p.stats().runsCreated).toBe(0);
+  });
+
   it("gives a nested pending run its parent's real id as mlflow.parentRunId, in the parent's experiment", async () => {
     const mlflow = recordingFetch();
     const p = pipeline(mlflow.fetch);

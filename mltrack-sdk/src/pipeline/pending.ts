@@ -37,6 +37,8 @@ export class PendingRuns {
   /** Placeholder -> why MLflow refused to create it. */
   private readonly refused = new Map<string, unknown>();
   private readonly experiments = new Map<string, string>();
+  /** Placeholder -> a `runs/create` of the run sent outside the pipeline, to settle before the lookup. */
+  private readonly attempts = new Map<string, Promise<unknown>>();
   /** Runs this process created (rather than found). */
   created = 0;
 
@@ -59,6 +61,20 @@ export class PendingRuns {
     this.specs.set(pendingId, run);
   }
 
+  /**
+   * Holds the resolution of a pending run until `attempt`, a `runs/create` of it already sent by its
+   * run handle, has settled: the lookup then finds what it made, and a second run is never created.
+   */
+  awaitAttempt(pendingId: string, attempt: Promise<unknown>): void {
+    this.attempts.set(
+      pendingId,
+      attempt.then(
+        () => undefined,
+        () => undefined,
+      ),
+    );
+  }
+
   /** How to create a pending run not yet resolved (to restate it in a spool file), else undefined. */
   spec(pendingId: string): PendingRun | undefined {
     return this.specs.get(pendingId);
@@ -79,6 +95,11 @@ export class PendingRuns {
     const refusal = this.refused.get(runId);
     if (refusal !== undefined) return { kind: "refused", error: refusal };
     try {
+      const attempt = this.attempts.get(runId);
+      if (attempt) {
+        await attempt;
+        this.attempts.delete(runId);
+      }
       if (!isPendingRunId(runId)) {
         const { info } = await this.client.runs.get({ runId });
         return this.keep(runId, { runId: info.runId, artifactUri: info.artifactUri });

@@ -325,7 +325,7 @@ class Pipeline implements ManagedLogPipeline {
     }
   }
 
-  createRun(run: PendingRun): string {
+  createRun(run: PendingRun, options?: { after?: Promise<unknown> }): string {
     const runId = pendingRunId(run.clientRunId);
     if (this.closed) {
       this.refuseClosed({});
@@ -333,6 +333,7 @@ class Pipeline implements ManagedLogPipeline {
     }
     try {
       this.pending.register(runId, run);
+      if (options?.after) this.pending.awaitAttempt(runId, options.after);
       this.enqueueWhole(newCreateOp(runId, run));
       if (this.o.mode === "background") this.scheduleWake();
     } catch (error) {

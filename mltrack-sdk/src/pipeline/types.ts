@@ -55,9 +55,11 @@ export interface LogPipeline {
   /**
    * Takes a run MLflow could not be reached to create: queues its creation ahead of its data and
    * returns the placeholder id to log to it under (never sent to MLflow: the pipeline sends the real
-   * id once it has created or found the run). Pipelines without it cannot keep such runs.
+   * id once it has created or found the run). Pipelines without it cannot keep such runs. `after`: a
+   * `runs/create` of this run (same client run id) already sent; the run is looked up only once it has
+   * settled, so the pipeline never creates a second one.
    */
-  createRun?(run: PendingRun): string;
+  createRun?(run: PendingRun, options?: { after?: Promise<unknown> }): string;
   /** An artifact of a run given by `createRun`: copied into the spool now, uploaded once the run exists. */
   logArtifact?(runId: string, artifact: PendingArtifact): void;
   /** Resolves when everything enqueued so far is in MLflow or in the spool. Never rejects. */

@@ -209,3 +209,63 @@ describe("a run started while MLflow is unreachable", () => {
     expect(String(warn.mock.calls[0]![0])).toMatch(/MLflow could not create the run/);
   });
 });
+
+describe("a run logging more than can be held while it is created", () => {
+  it("is handed to the pipeline, not dropped, when a loop never yields to let runs/create go out", async () => {
+    const { target, server, pipeline } = harness();
+    const steps = 25_000; // 10 keys a step: 250,000 values, past the 200,000 held at most
+    const train = track(
+      () => {
+        for (let step = 0; step < steps; step++) {
+          const metrics: Record<string, number> = {};
+          for (let k = 0; k < 10; k++) metrics[`m${k}`] = step * 10 + k;
+          currentRun().log(metrics, { step });
+        }
+        return "done";
+      },
+      { ...target, experiment: "blocked", runName: "blocked", captureOutputs: false },
+    );
+    expect(train()).toBe("done");
+    await flush();
+
+    // runs/create never went out before the hand-over: the pipeline creates the run, once.
+    expect(server.runs).toEqual([]);
+    const [create, ...more] = creations(pipeline.calls);
+    expect(more).toEqual([]);
+    expect(create!.runId).toMatch(PLACEHOLDER);
+    expect(create!.after).toBeUndefined();
+    expect(create!.run).toMatchObject({ experiment: { name: "blocked" }, runName: "blocked" });
+    const points = pipeline.points(create!.runId);
+    expect(points).toHaveLength(steps * 10);
+    expect(new Set(points.map((p) => `${p.key}@${p.step}`)).size).toBe(steps * 10);
+    // The end follows every point (git tags, read meanwhile, may come after it as ordinary tags).
+    const methods = pipeline.calls.filter((c) => c.runId === create!.runId).map((c) => c.method);
+    expect(methods.lastIndexOf("logMetrics")).toBeLessThan(methods.indexOf("endRun"));
+    expect(pipeline.calls).toContainEqual(expect.objectContaining({ method: "endRun", status: "FINISHED" }));
+    expect(warn.mock.calls.flat().join(" ")).not.toMatch(/dropped/);
+  });
+
+  it("makes the pipeline wait for a runs/create already sent, so the run is found, not made twice", async () => {
+    const { target, pipeline, server } = harness({ createDelayMs: 200 });
+    const train = track(
+      async () => {
+        // Let runs/create go out, then log past the limit before its answer can be read.
+        while (!server.requests.some((r) => r.path.endsWith("/runs/create")))
+          await new Promise((r) => setTimeout(r, 1));
+        for (let step = 0; step < 21_000; step++)
+          currentRun().log({ a: 1, b: 2, c: 3, d: 4, e: 5, f: 6, g: 7, h: 8, i: 9, j: step }, { step });
+      },
+      { ...target, experiment: "in-flight", runName: "in-flight", captureOutputs: false },
+    );
+    await train();
+    await flush();
+    const [create, ...more] = creations(pipeline.calls);
+    expect(more).toEqual([]);
+    expect(create!.after).toBeInstanceOf(Promise);
+    // The attempt the pipeline waits for made the run, with the client id the pipeline looks it up by.
+    await create!.after;
+    expect(server.runs).toHaveLength(1);
+    expect(server.runs[0]!.tags[MLTRACK_TAGS.clientRunId]).toBe(create!.run.clientRunId);
+    expect(pipeline.points(create!.runId)).toHaveLength(210_000);
+  });
+});

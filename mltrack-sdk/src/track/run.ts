@@ -7,7 +7,10 @@
  * the wrapper makes this handle synchronously (start time, params, tags fixed at call time), starts
  * `runs/create` in the background, and runs the function at once. Log calls made while the run is
  * being created are stamped with their timestamp and held here, in order and bounded; once MLflow
- * answers with the run id they go to the pipeline, and later calls go straight there.
+ * answers with the run id they go to the pipeline, and later calls go straight there. A function that
+ * logs more than may be held before the answer can arrive (a loop that never yields to the event loop
+ * keeps `runs/create` from even being sent) hands its run to the pipeline as a pending run, below,
+ * instead of dropping anything.
  *
  * If MLflow cannot be reached at run start (connection refused, timeouts, 5xx, 429: transient
  * failures, after a few seconds of retries), the run is not lost: it becomes a pending run of the
@@ -47,7 +50,10 @@ import { isTransient, type Tracker } from "./tracker";
 import { reportProblem, safely } from "./warn";
 import { scalarText } from "./inputs";
 
-/** Metric values held at most while a run is being created; later ones are dropped (and reported). */
+/**
+ * Metric values held at most while a run is being created. Past it the run is handed to the pipeline
+ * (see `RunHandle.handOverEarly`); only where that cannot be done are later values dropped (and reported).
+ */
 export const MAX_HELD_METRIC_VALUES = 200_000;
 
 /** What is known of the run once MLflow has created it. */
@@ -92,6 +98,12 @@ export class RunHandle {
   private run: CreatedRun | undefined;
   /** The id log calls go to: the run's, or its placeholder while it is pending in the pipeline. */
   private target: string | undefined;
+  /** The client-chosen id the run is created with (and found by after a retry or a replay). */
+  private readonly clientRunId = randomUUID();
+  /** Where the run lives once known, for nested runs handed over early (see `handOverEarly`). */
+  private experimentNow: ExperimentRef | undefined;
+  /** `runs/create` sent directly, until it settles. */
+  private attempt: Promise<unknown> | undefined;
   private lost = false;
   private held: Held[] = [];
   private heldValues = 0;
@@ -125,7 +137,7 @@ export class RunHandle {
   /** Creates the run in MLflow; when MLflow cannot be reached, hands it to the pipeline instead. */
   private async createOrHandOver(): Promise<RunState> {
     const { tracker, parent } = this.settings;
-    const clientRunId = randomUUID();
+    const { clientRunId } = this;
     const parentState = parent && parent.tracker === tracker ? await parent.settled : undefined;
     let experiment = tracker.experimentRef(this.settings.experiment);
     if (this.settings.experiment === undefined && parentState?.kind === "created") {
@@ -147,19 +159,27 @@ export class RunHandle {
         [MLTRACK_TAGS.category]: this.category,
         ...this.settings.tags,
       };
+      if (this.target !== undefined) return this.handedOverEarly(tags);
       // The parent exists only in the pipeline so far: so must this run, to be created after it.
       if (parentState?.kind === "pending") return this.becomePending(clientRunId, experiment, tags, parentRunId);
       if (parentRunId !== undefined) tags[MLFLOW_TAGS.parentRunId] = parentRunId;
       const experimentId = await tracker.experimentId(experiment);
-      const made = await tracker.createRun({
+      if (this.target !== undefined) return this.handedOverEarly(tags);
+      this.attempt = tracker.createRun({
         experimentId,
         ...(this.settings.runName ? { runName: this.settings.runName } : {}),
         startTime: this.startTime,
         tags,
         clientRunId,
       });
+      const made = (await this.attempt) as Awaited<ReturnType<Tracker["createRun"]>>;
+      this.experimentNow = { id: experimentId };
+      // Handed over while `runs/create` was in flight: the pipeline, which waited for this attempt,
+      // finds the run by its client id; log calls keep going to the placeholder.
+      if (this.target !== undefined) return this.handedOverEarly({});
       this.run = { runId: made.info.runId, experimentId, artifactUri: made.info.artifactUri };
     } catch (err) {
+      if (this.target !== undefined) return this.handedOverEarly({});
       if (isTransient(err) && tracker.pipeline.createRun) {
         const pending = safely("Handing a run to the pipeline", () =>
           this.becomePending(clientRunId, experiment, tags, parentRunId, err),
@@ -171,6 +191,65 @@ export class RunHandle {
     this.target = this.run.runId;
     this.release();
     return { kind: "created", run: this.run };
+  }
+
+  /**
+   * Whether the run lives in the pipeline already, handed over because more was logged to it than may
+   * be held while it is created (a training loop that never yields to the event loop keeps `runs/create`
+   * from ever being sent). Tags gathered since then go after it.
+   */
+  private handedOverEarly(tags: Record<string, string>): RunState {
+    const runId = this.target as string;
+    if (Object.keys(tags).length) {
+      const later = { ...tags };
+      delete later[MLFLOW_TAGS.parentRunId];
+      this.deliver({ kind: "tags", tags: later });
+    }
+    return {
+      kind: "pending",
+      runId,
+      experiment: this.experimentNow ?? this.tracker.experimentRef(this.settings.experiment),
+    };
+  }
+
+  /**
+   * Hands the run to the pipeline now, as a run to create (after the `runs/create` this handle may
+   * already have sent, which the pipeline waits for, so there is never a second run): everything held
+   * goes there, and memory stays bounded by the pipeline's own limit and spool. Git tags, still being
+   * read, follow as ordinary tags. False when it cannot be done yet (no pipeline that keeps runs, or a
+   * nested run whose parent is not settled): then calls keep being held.
+   */
+  private handOverEarly(): boolean {
+    const { tracker, parent } = this.settings;
+    const { pipeline } = tracker;
+    if (!pipeline.createRun || this.lost) return false;
+    let experiment = this.experimentNow ?? tracker.experimentRef(this.settings.experiment);
+    let parentRunId: string | undefined;
+    if (parent && parent.tracker === tracker) {
+      // A parent blocked the same way goes first: the pipeline creates it before this run.
+      if (parent.target === undefined && !parent.handOverEarly()) return false;
+      parentRunId = parent.target;
+      if (this.settings.experiment === undefined && parent.experimentNow) experiment = parent.experimentNow;
+      else if (this.settings.experiment === undefined) return false;
+    }
+    const { clientRunId } = this;
+    const run: PendingRun = {
+      clientRunId,
+      experiment,
+      ...(this.settings.runName ? { runName: this.settings.runName } : {}),
+      startTime: this.startTime,
+      tags: {
+        ...staticRunTags(),
+        [MLTRACK_TAGS.category]: this.category,
+        ...this.settings.tags,
+        [MLTRACK_TAGS.clientRunId]: clientRunId,
+      },
+      ...(parentRunId !== undefined ? { parentRunId } : {}),
+    };
+    this.target = pipeline.createRun(run, this.attempt ? { after: this.attempt } : undefined);
+    this.experimentNow = experiment;
+    this.release();
+    return true;
   }
 
   /**
@@ -195,6 +274,7 @@ export class RunHandle {
       ...(parentRunId !== undefined ? { parentRunId } : {}),
     };
     this.target = pipeline.createRun(run);
+    this.experimentNow = experiment;
     if (err !== undefined) {
       reportProblem(
         `MLflow could not be reached to create run ${JSON.stringify(this.settings.runName ?? clientRunId)}; it is kept with everything logged to it (in the logging pipeline, then its on-disk spool) and created when MLflow answers: later in this process, by the next one, or by \`mltrack sync\``,
@@ -240,6 +320,7 @@ export class RunHandle {
     if (op.kind === "metrics") {
       const values = Object.keys(op.metrics).length;
       if (this.heldValues + values > MAX_HELD_METRIC_VALUES) {
+        if (safely("Handing a run to the pipeline", () => this.handOverEarly())) return this.deliver(op);
         this.droppedValues += values;
         return;
       }

@@ -133,7 +133,7 @@ export const OverlaySeries = z
     /**
      * Drawn from MLflow's sampled history (`get-history-bulk-interval`, a few hundred points per run)
      * while the full history is read: a spike between samples is missing. `totalPoints` then counts
-     * the sample.
+     * the sample; none when the preview ran out of time before this run (its full series follows).
      */
     preview: z.boolean(),
     xMin: z.number().nullable(),

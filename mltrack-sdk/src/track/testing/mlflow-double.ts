@@ -20,6 +20,8 @@ export interface MlflowDoubleOptions {
   down?: boolean;
   /** Experiments (by name) that exist but are deleted. */
   deletedExperiments?: string[];
+  /** Answer runs/create this many ms after creating the run (a slow MLflow). */
+  createDelayMs?: number;
 }
 
 export function mlflowDouble(options: MlflowDoubleOptions = {}) {
@@ -66,6 +68,7 @@ export function mlflowDouble(options: MlflowDoubleOptions = {}) {
       return json({ experiment_id: id });
     }
     if (path === "runs/create") {
+      if (options.createDelayMs) await new Promise((resolve) => setTimeout(resolve, options.createDelayMs));
       const runId = `run${runs.length + 1}`.padEnd(32, "0");
       const tags = Object.fromEntries(
         ((body.tags as { key: string; value: string }[] | undefined) ?? []).map((t) => [t.key, t.value]),

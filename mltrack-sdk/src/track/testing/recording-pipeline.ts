@@ -8,7 +8,7 @@ export type PipelineCall =
   | { method: "logParams"; runId: string; params: Record<string, string> }
   | { method: "setTags"; runId: string; tags: Record<string, string> }
   | { method: "endRun"; runId: string; status: RunEndStatus; endTime?: number }
-  | { method: "createRun"; runId: string; run: PendingRun }
+  | { method: "createRun"; runId: string; run: PendingRun; after?: Promise<unknown> }
   | { method: "logArtifact"; runId: string; path: string; contentType: string; bytes: Uint8Array | undefined };
 
 export class RecordingPipeline implements LogPipeline {
@@ -33,9 +33,9 @@ export class RecordingPipeline implements LogPipeline {
     this.calls.push({ method: "endRun", runId, status, ...(endTime === undefined ? {} : { endTime }) });
   }
   /** Takes pending runs as the real pipeline does: the placeholder id is returned, the run recorded. */
-  createRun(run: PendingRun): string {
+  createRun(run: PendingRun, options?: { after?: Promise<unknown> }): string {
     const runId = pendingRunId(run.clientRunId);
-    this.calls.push({ method: "createRun", runId, run });
+    this.calls.push({ method: "createRun", runId, run, ...(options?.after ? { after: options.after } : {}) });
     return runId;
   }
   logArtifact(runId: string, artifact: PendingArtifact) {

@@ -245,10 +245,12 @@ function OverlayPanel({
   const error = overlay.error ?? grouped.error;
   const waiting = (runIds.length > 0 && !overlay.data) || (groups.length > 0 && !grouped.data);
   const series = overlay.data?.series ?? [];
-  const withoutKey = view.groupBy ? 0 : series.filter((s) => s.totalPoints === 0).length;
+  const withoutKey = view.groupBy ? 0 : series.filter((s) => s.totalPoints === 0 && !s.preview).length;
   const sampled = series.some((s) => s.sampled) || grouped.data?.groups.some((g) => g.sampled);
   const wantedRuns = new Set(runIds);
+  // Runs still waiting for their full series; those of them drawn from MLflow's sample meanwhile.
   const previewed = series.filter((s) => s.preview && wantedRuns.has(s.runId)).length;
+  const sampledRuns = series.filter((s) => s.preview && s.totalPoints > 0 && wantedRuns.has(s.runId)).length;
   const mainLines = drawn.lines.filter((line) => line.alpha === 1).length;
   const groupLines = drawn.lines.filter((line) => line.alpha === 1 && line.id.startsWith("group:")).length;
 
@@ -289,7 +291,7 @@ function OverlayPanel({
         >
           Could not load {metricKey}: {error.message}
         </p>
-      ) : !frame || (waiting && drawn.lines.length === 0) ? (
+      ) : !frame || ((waiting || previewed > 0) && drawn.lines.length === 0) ? (
         <Skeleton className="h-[260px] w-full" />
       ) : drawn.lines.length === 0 && drawn.markers.length === 0 ? (
         <p className="flex h-[260px] items-center justify-center text-sm text-muted-foreground">
@@ -323,8 +325,11 @@ function OverlayPanel({
         ))}
         {previewed ? (
           <span role="status" data-testid="overlay-preview" className="font-medium text-amber-700 dark:text-amber-400">
-            Preview for {previewed} {previewed === 1 ? "run" : "runs"}: MLflow&apos;s sampled history, where spikes
-            between samples can be missing. Reading the full {previewed === 1 ? "history" : "histories"}…
+            {sampledRuns
+              ? `Preview for ${sampledRuns} ${sampledRuns === 1 ? "run" : "runs"}: MLflow's sampled history, where spikes between samples can be missing. `
+              : ""}
+            Reading the full {previewed === 1 ? "history" : "histories"} of {previewed}{" "}
+            {previewed === 1 ? "run" : "runs"}…
           </span>
         ) : null}
         {drawn.markers.length ? <span>× NaN, ▲▼ ±Infinity</span> : null}

@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { MlflowClient } from "mltrack-sdk/mlflow";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { createHistoryReader, latestOf } from "./history-reader";
 import { scriptedMlflow, points } from "./scripted-mlflow.test-helper";
 import { toMetricColumns } from "@/features/compare/prepare";
@@ -184,5 +185,70 @@ describe("latestOf", () => {
     ]);
     expect(latestOf(columns)).toEqual({ step: 5, timestamp: 20, value: 3 });
     expect(latestOf(toMetricColumns([]))).toBeUndefined();
+  });
+});
+
+describe("history reader: MLflow's samples for a preview", () => {
+  /** `get-history-bulk-interval` answering three points per run, out of order; each call moves the clock 20 ms. */
+  function sampling() {
+    const calls: string[][] = [];
+    const clock = { now: 1_000, inFlight: 0, maxInFlight: 0 };
+    vi.spyOn(Date, "now").mockImplementation(() => clock.now);
+    const fetchImpl = async (input: string | URL | Request): Promise<Response> => {
+      const url = new URL(String(input));
+      expect(url.pathname).toBe("/api/2.0/mlflow/metrics/get-history-bulk-interval");
+      const runIds = url.searchParams.getAll("run_ids");
+      calls.push(runIds);
+      clock.maxInFlight = Math.max(clock.maxInFlight, ++clock.inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      clock.now += 20;
+      clock.inFlight--;
+      const metrics = [3, 1, 2].map((step) => ({
+        key: "loss",
+        value: step * 10,
+        timestamp: step,
+        step,
+        run_id: runIds[0],
+      }));
+      return new Response(JSON.stringify({ metrics }), {
+        status: 200,
+        headers: { "content-type": "application/json" },
+      });
+    };
+    const mlflow = new MlflowClient({
+      trackingUri: "http://mlflow.test",
+      auth: null,
+      fetch: fetchImpl as typeof fetch,
+    });
+    return { calls, clock, mlflow };
+  }
+
+  afterEach(() => vi.restoreAllMocks());
+
+  it("samples one run a call, one call at a time, each run's points in step order", async () => {
+    const { calls, clock, mlflow } = sampling();
+    const sampled = await createHistoryReader().sample(mlflow, {
+      runIds: ["a", "b", "c"],
+      key: "loss",
+      maxResults: 50,
+    });
+    expect(calls).toEqual([["a"], ["b"], ["c"]]);
+    expect(clock.maxInFlight).toBe(1);
+    expect([...sampled.keys()]).toEqual(["a", "b", "c"]);
+    expect(Array.from(sampled.get("b")!.steps)).toEqual([1, 2, 3]);
+    expect(Array.from(sampled.get("b")!.values)).toEqual([10, 20, 30]);
+  });
+
+  it("asks MLflow for no run once the deadline has passed, and leaves those runs out", async () => {
+    const { calls, clock, mlflow } = sampling();
+    const sampled = await createHistoryReader().sample(mlflow, {
+      runIds: ["a", "b", "c", "d"],
+      key: "loss",
+      maxResults: 50,
+      deadline: clock.now + 30,
+    });
+    // a starts at +0, b at +20 (before the deadline), c would start at +40: past it.
+    expect(calls).toEqual([["a"], ["b"]]);
+    expect([...sampled.keys()]).toEqual(["a", "b"]);
   });
 });

@@ -1,9 +1,41 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { fromLineColumns } from "@/features/compare/prepare";
 import { GroupSeriesResponse, OverlaySeriesRequest, OverlaySeriesResponse } from "../schemas";
 import { createHistoryReader } from "./history-reader";
-import { readGroupSeries, readOverlaySeries } from "./read-overlay";
+import { PREVIEW_BUDGET_MS, readGroupSeries, readOverlaySeries } from "./read-overlay";
 import { points, scriptedMlflow } from "./scripted-mlflow.test-helper";
+
+describe("readOverlaySeries with preview", () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it("serves held histories in full, samples the others until its budget is spent, and leaves the rest empty", async () => {
+    const scripted = scriptedMlflow({
+      held: { status: "FINISHED", histories: { loss: points(500, (step) => (step === 333 ? 1e6 : 1)) } },
+      sampled: { status: "FINISHED", histories: { loss: points(500) } },
+      late: { status: "FINISHED", histories: { loss: points(500) } },
+      none: { status: "FINISHED", histories: { acc: points(5) } },
+    });
+    const reader = createHistoryReader();
+    await reader.read(scripted.mlflow, { runId: "held", key: "loss", status: "FINISHED" });
+    // The clock passes the budget as soon as MLflow has sampled one run.
+    const start = Date.now();
+    vi.spyOn(Date, "now").mockImplementation(() => start + (scripted.sampleCalls.length ? PREVIEW_BUDGET_MS + 1 : 0));
+
+    const { series } = await readOverlaySeries(
+      scripted.mlflow,
+      { runIds: ["held", "sampled", "late", "none"], metricKey: "loss", buckets: 50, preview: true },
+      reader,
+    );
+    expect(scripted.sampleCalls).toEqual([["sampled"]]);
+    const [held, sampled, late, none] = series;
+    expect(held).toMatchObject({ preview: false, totalPoints: 500, yMax: 1e6 });
+    expect(sampled!.preview).toBe(true);
+    expect(sampled!.totalPoints).toBeGreaterThan(1);
+    expect(sampled!.totalPoints).toBeLessThan(500);
+    expect(late).toMatchObject({ preview: true, totalPoints: 0, line: { x: [], y: [] } });
+    expect(none).toMatchObject({ preview: false, totalPoints: 0 });
+  });
+});
 
 describe("readOverlaySeries", () => {
   it("returns one series per run, smoothing the full series before reducing it, with the spike kept raw", async () => {

@@ -161,35 +161,44 @@ function heldHistories(
 }
 
 /**
- * MLflow's sampled histories of `runs` for a preview: `key`'s, and the x metric's when x is another
- * metric (paired by step, so only steps sampled in both are drawn). On the step axis a zoom samples
- * only its window; on time axes the whole run is sampled and the window cut from it.
+ * How long a preview may spend sampling before it answers with what it has: MLflow's sampled endpoint
+ * costs seconds a run on a large store (see `HistoryReader.sample`), and every second spent there
+ * delays the full histories.
+ */
+export const PREVIEW_BUDGET_MS = 2000;
+
+/**
+ * MLflow's sampled histories of `runs` for a preview, those it could sample before `deadline`: `key`'s,
+ * and the x metric's when x is another metric (paired by step, so only steps sampled in both are
+ * drawn). On the step axis a zoom samples only its window; on time axes the whole run is sampled and
+ * the window cut from it.
  */
 async function sampledHistories(
   mlflow: MlflowClient,
   reader: HistoryReader,
   runs: readonly Run[],
   { metricKey, xAxis, buckets, range }: Request,
+  deadline: number,
 ): Promise<Map<string, RunHistories>> {
   const runIds = runs.map((run) => run.info.runId);
   const steps = xAxis === "step" && range ? { start: Math.floor(range.from), end: Math.ceil(range.to) } : undefined;
+  const sampled = await reader.sample(mlflow, { runIds, key: metricKey, maxResults: buckets, steps, deadline });
   const xKey = xMetricKey(xAxis);
-  const [sampled, xSampled] = await Promise.all([
-    reader.sample(mlflow, { runIds, key: metricKey, maxResults: buckets, steps }),
-    xKey === null
-      ? null
-      : reader.sample(mlflow, {
-          runIds: runs.filter((run) => run.data.metrics[xKey]).map((run) => run.info.runId),
-          key: xKey,
-          maxResults: buckets,
-        }),
-  ]);
-  return new Map(
-    runIds.map((runId) => [
-      runId,
-      { history: sampled.get(runId) ?? EMPTY, xHistory: xSampled ? (xSampled.get(runId) ?? EMPTY) : null },
-    ]),
-  );
+  if (xKey === null) return new Map([...sampled].map(([runId, history]) => [runId, { history, xHistory: null }]));
+  const withX = runs.filter((run) => sampled.has(run.info.runId) && run.data.metrics[xKey]);
+  const xSampled = await reader.sample(mlflow, {
+    runIds: withX.map((run) => run.info.runId),
+    key: xKey,
+    maxResults: buckets,
+    deadline,
+  });
+  const both = new Map<string, RunHistories>();
+  for (const [runId, history] of sampled) {
+    const logsX = withX.some((run) => run.info.runId === runId);
+    const xHistory = logsX ? xSampled.get(runId) : EMPTY;
+    if (xHistory) both.set(runId, { history, xHistory });
+  }
+  return both;
 }
 
 /**
@@ -205,9 +214,10 @@ export async function readOverlaySeries(
 ): Promise<OverlaySeriesResponse> {
   const request = OverlaySeriesRequest.parse(input);
   const { runIds, metricKey, xAxis, range } = request;
+  const deadline = Date.now() + PREVIEW_BUDGET_MS;
   const runs = await Promise.all(runIds.map((runId) => reader.run(mlflow, runId)));
   const series = request.preview
-    ? await previewSeries(mlflow, reader, runs, request)
+    ? await previewSeries(mlflow, reader, runs, request, deadline)
     : await Promise.all(
         runs.map(async (run): Promise<OverlaySeries> => {
           const histories = await runHistories(mlflow, reader, run, metricKey, xAxis);
@@ -222,21 +232,32 @@ export async function readOverlaySeries(
   };
 }
 
+/**
+ * Held histories in full; the others as MLflow samples them until the deadline; runs it did not reach
+ * as an empty preview (their full series follow the same way as the sampled ones').
+ */
 async function previewSeries(
   mlflow: MlflowClient,
   reader: HistoryReader,
   runs: readonly Run[],
   request: Request,
+  deadline: number,
 ): Promise<OverlaySeries[]> {
   const held = runs.map((run) => heldHistories(reader, run, request.metricKey, request.xAxis));
   const unread = runs.filter((_, i) => held[i] === undefined);
-  const sampled = unread.length ? await sampledHistories(mlflow, reader, unread, request) : new Map();
+  const sampled = unread.length ? await sampledHistories(mlflow, reader, unread, request, deadline) : new Map();
   return runs.map((run, i) => {
     const { runId } = run.info;
     const histories = held[i];
     if (histories === null) return emptySeries(runId, request);
     if (histories) return prepareFull(runId, histories, request);
-    return prepare(runId, sampled.get(runId)!, request, true);
+    const sample = sampled.get(runId);
+    return sample
+      ? prepare(runId, sample, request, true)
+      : toOverlayWire(runId, request.metricKey, downsampleSeries([], { buckets: request.buckets }), null, {
+          xAxis: request.xAxis,
+          preview: true,
+        });
   });
 }
 

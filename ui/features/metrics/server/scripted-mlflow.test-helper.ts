@@ -1,6 +1,6 @@
 /**
  * A scripted `fetch` answering the MLflow calls the history reader makes (`runs/get`, `runs/search`
- * by `attributes.run_id IN (...)`, and paginated `metrics/get-history`) from in-memory runs, recording
+ * by `attributes.run_id IN (...)`, paginated `metrics/get-history` and `get-history-bulk-interval`) from in-memory runs, recording
  * each call and how many were in flight at once. For unit tests of the reader with an injected fetch; integration
  * tests use a real MLflow.
  */
@@ -53,6 +53,8 @@ export function scriptedMlflow(
 ) {
   const historyCalls: HistoryCall[] = [];
   const runCalls: string[] = [];
+  /** Per `get-history-bulk-interval` call: its run ids. */
+  const sampleCalls: string[][] = [];
   /** Per `runs/search`: its experiment ids and the run ids of its filter. */
   const searchCalls: { experimentIds: string[]; runIds: string[] }[] = [];
   let inFlight = 0;
@@ -78,6 +80,21 @@ export function scriptedMlflow(
           return json({ error_code: "INTERNAL_ERROR", message: "scripted search failure" }, 500);
         const found = runIds.filter((id) => runs[id] && body.experiment_ids.includes(runs[id].experimentId ?? "1"));
         return json({ runs: found.map((id) => wireRun(id, runs[id]!)) });
+      }
+      if (url.pathname.endsWith("/metrics/get-history-bulk-interval")) {
+        // A stand-in for MLflow's sampling: every k-th point of each run, its last one kept.
+        const key = url.searchParams.get("metric_key") ?? "";
+        const maxResults = Number(url.searchParams.get("max_results"));
+        const runIds = url.searchParams.getAll("run_ids");
+        sampleCalls.push(runIds);
+        const metrics = runIds.flatMap((id) => {
+          const all = runs[id]?.histories[key] ?? [];
+          const every = Math.max(1, Math.ceil(all.length / maxResults));
+          return all
+            .filter((_, i) => i % every === 0 || i === all.length - 1)
+            .map((p) => ({ key, step: p.step, timestamp: p.timestamp, value: wireValue(p.value), run_id: id }));
+        });
+        return json({ metrics });
       }
       const runId = url.searchParams.get("run_id") ?? "";
       const run = runs[runId];
@@ -117,6 +134,7 @@ export function scriptedMlflow(
     historyCalls,
     runCalls,
     searchCalls,
+    sampleCalls,
     get maxInFlight() {
       return maxInFlight;
     },
