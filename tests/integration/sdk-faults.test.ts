@@ -204,6 +204,7 @@ for (let step = 0; step < 1_000_000; step++) {
       expect(readdirSync(spoolDir)).toEqual([]);
 
       const after = await readBack(mlflow, runId);
+      // Upper estimate: it counts the one step the child may have handed over after its last report.
       const lost = handedAtKill.max - after.size;
       console.log(
         `kill: handed over ${handedAtKill.min}-${handedAtKill.max} points, durable at the last report ${last.durable} (buffered ${last.buffered}); in MLflow before sync ${before.size}, in the spool ${spooled.size}, after sync ${after.size}; lost at most ${lost} (bound ${BOUND})`,
@@ -214,7 +215,10 @@ for (let step = 0; step < 1_000_000; step++) {
       // Everything durable at the child's last report arrived; what a kill lost is within the bound.
       expect(after.size).toBeGreaterThanOrEqual(last.durable);
       expect(after.size).toBeLessThanOrEqual(handedAtKill.max);
-      expect(lost).toBeLessThanOrEqual(BOUND);
+      // What was surely handed over and is not in MLflow is within the bound; the estimate can exceed it
+      // only by that one unreported step.
+      expect(handedAtKill.min - after.size).toBeLessThanOrEqual(BOUND);
+      expect(lost).toBeLessThanOrEqual(BOUND + KEYS);
       rmSync(child, { force: true });
     },
     20 * 60_000,
