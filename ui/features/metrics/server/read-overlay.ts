@@ -134,8 +134,9 @@ function prepareFull(runId: string, histories: RunHistories, request: Request): 
   return wire;
 }
 
-const emptySeries = (runId: string, { metricKey, buckets, xAxis }: Request) =>
-  toOverlayWire(runId, metricKey, downsampleSeries([], { buckets }), null, { xAxis, preview: false });
+/** A series with no points: a run that never logged the key, or (a preview) one not sampled in time. */
+const emptySeries = (runId: string, { metricKey, buckets, xAxis }: Request, preview = false) =>
+  toOverlayWire(runId, metricKey, downsampleSeries([], { buckets }), null, { xAxis, preview });
 
 /**
  * The histories this process holds for a run, without asking MLflow: null when the run never logged
@@ -252,12 +253,7 @@ async function previewSeries(
     if (histories === null) return emptySeries(runId, request);
     if (histories) return prepareFull(runId, histories, request);
     const sample = sampled.get(runId);
-    return sample
-      ? prepare(runId, sample, request, true)
-      : toOverlayWire(runId, request.metricKey, downsampleSeries([], { buckets: request.buckets }), null, {
-          xAxis: request.xAxis,
-          preview: true,
-        });
+    return sample ? prepare(runId, sample, request, true) : emptySeries(runId, request, true);
   });
 }
 
