@@ -83,4 +83,4 @@ clean: ## Remove build and test output (keeps .venv, node_modules and ./.mltrack
 
 python-lock: $(VENV_STAMP) ## Re-freeze scripts/requirements/constraints.txt from .venv
 	{ echo '# Exact versions for python.txt, frozen from a working .venv (make python-lock).'; \
-	  .venv/bin/pip freeze --exclude mlflow; } > scripts/requirements/constraints.txt
+	  .venv/bin/pip freeze --all --exclude mlflow --exclude pip --exclude setuptools; } > scripts/requirements/constraints.txt

@@ -1,0 +1,24 @@
+/**
+ * A deploy that cannot proceed. `code` is one of MLflow's error codes so the UI maps it to a status
+ * in the same table as every other error (INVALID_PARAMETER_VALUE 400, RESOURCE_DOES_NOT_EXIST 404,
+ * RESOURCE_CONFLICT 409, INTERNAL_ERROR 500); `hint` says what to do about it.
+ */
+export type DeployErrorCode =
+  | "INVALID_PARAMETER_VALUE"
+  | "RESOURCE_DOES_NOT_EXIST"
+  | "RESOURCE_CONFLICT"
+  | "UNAUTHENTICATED"
+  | "PERMISSION_DENIED"
+  | "INTERNAL_ERROR";
+
+export class DeployError extends Error {
+  override readonly name = "DeployError";
+  readonly code: DeployErrorCode;
+  readonly hint: string | undefined;
+
+  constructor(code: DeployErrorCode, message: string, options: { hint?: string; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.hint = options.hint;
+  }
+}
