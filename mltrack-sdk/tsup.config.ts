@@ -8,6 +8,8 @@ export default defineConfig({
     // Names and input rules only: small enough for browser bundles (no client, no endpoint table).
     tags: "src/mlflow/tags.ts",
     validation: "src/mlflow/validation.ts",
+    // Deploy config schemas, record types and DeployError: browser-safe (the UI's deploy dialog).
+    "deploy-config": "src/deploy/config.ts",
     // The `mltrack` bin (package.json "bin"): keeps its #! line, and tsup marks it executable.
     "cli/index": "src/cli/index.ts",
   },
