@@ -50,7 +50,7 @@ export const SageMakerConfig = z
       .describe("AWS region of the endpoint, its model and the S3 bucket holding the model tarball."),
     executionRoleArn: z
       .string()
-      .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@\/-]+$/, "An IAM role ARN: arn:aws:iam::<account>:role/<name>")
+      .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/, "An IAM role ARN: arn:aws:iam::<account>:role/<name>")
       .describe(
         "Role SageMaker assumes to read the tarball and pull the image (trusts sagemaker.amazonaws.com; S3 read, ECR pull, CloudWatch Logs).",
       ),
@@ -86,6 +86,20 @@ export const SageMakerConfig = z
       .max(3600)
       .optional()
       .describe("How long SageMaker may take to download the model tarball."),
+    canary: z
+      .object({
+        modelVersion: ModelVersionNumber.describe("The version served by the canary production variant."),
+        weight: z
+          .number()
+          .min(0)
+          .max(1)
+          .describe("Share of traffic (0 to 1) the canary gets; the deployed version gets the rest."),
+      })
+      .strict()
+      .optional()
+      .describe(
+        "A second version served beside the deployed one as a canary production variant; shift traffic later without redeploying.",
+      ),
   })
   .strict();
 export type SageMakerConfig = z.output<typeof SageMakerConfig>;
@@ -210,6 +224,8 @@ export interface InvokeResponse {
 export interface TargetContext {
   /** The version's model files in a local folder (downloaded once, `MLmodel` at its root checked). */
   modelDir(): Promise<string>;
+  /** Another version of the same registered model, likewise (a SageMaker canary variant needs it). */
+  modelDirFor?(modelVersion: string): Promise<string>;
   /** Records a step or a status transition; persisted before it resolves. */
   update(change: {
     status?: DeploymentStatus;
@@ -236,4 +252,17 @@ export interface DeployTarget<T extends TargetName = TargetName> {
   invoke(deployment: Deployment, request: InvokeRequest): Promise<InvokeResponse>;
   /** The last log lines (at most 200), when the target keeps any. */
   logs?(deployment: Deployment): Promise<string[]>;
+  /**
+   * Shifts traffic between a live deployment's variants (`{ "version-1": 0.9, "version-2": 0.1 }`,
+   * relative weights), resolving once it serves with them; its runtime then holds the new weights.
+   */
+  setTrafficWeights?(deployment: Deployment, weights: Record<string, number>, ctx: TargetContext): Promise<void>;
+  /** Puts another version live beside the deployed one as a canary getting `weight` (0 to 1) of the traffic. */
+  addCanary?(deployment: Deployment, canary: CanaryRequest, ctx: TargetContext): Promise<void>;
+}
+
+/** A canary: the version to serve beside the deployed one and its share of traffic (0 to 1). */
+export interface CanaryRequest {
+  modelVersion: string;
+  weight: number;
 }
