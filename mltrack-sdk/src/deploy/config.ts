@@ -5,3 +5,9 @@
  */
 export * from "./types";
 export { DeployError, type DeployErrorCode } from "./errors";
+export {
+  PRICED_INSTANCE_TYPES,
+  SAGEMAKER_PRICING_URL,
+  hourlyCostHint,
+  type HourlyCostHint,
+} from "./targets/sagemaker-pricing";

@@ -1,10 +1,12 @@
 /**
  * Every error a route handler can meet becomes a response here, in a fixed order: zod, MLflow,
- * MLTrack's own, then anything else as a generic 500 whose detail is logged and never echoed.
+ * the deploy engine's, MLTrack's own, then anything else as a generic 500 whose detail is logged and
+ * never echoed.
  * The gateway answers in MLflow's shape so MLflow clients keep working; MLTrack's API in its own.
  */
 import "server-only";
 import { ZodError } from "zod";
+import { DeployError } from "mltrack-sdk/deploy-config";
 import { MlflowError, describeIssues, httpStatusForErrorCode, type MlflowErrorCode } from "mltrack-sdk/mlflow";
 import { log } from "../log";
 
@@ -34,6 +36,10 @@ export interface ErrorDescription {
   code: string;
   message: string;
   headers?: Record<string, string>;
+  /** What to do about it (deploy errors). */
+  hint?: string;
+  /** Each bad field and what is wrong with it (`config.region`: "An AWS region such as us-east-1"). */
+  fields?: Record<string, string>;
 }
 
 export function describeError(err: unknown): ErrorDescription {
@@ -43,14 +49,29 @@ export function describeError(err: unknown): ErrorDescription {
   if (err instanceof MlflowError) {
     return { status: httpStatusForErrorCode(err.errorCode, err.httpStatus), code: err.errorCode, message: err.message };
   }
+  if (err instanceof DeployError) {
+    // The engine's message is meant for the user (a child's stderr tail, SageMaker's reason, verbatim).
+    return {
+      status: httpStatusForErrorCode(err.code),
+      code: err.code,
+      message: err.message,
+      ...(err.hint ? { hint: err.hint } : {}),
+      ...(err.fields && Object.keys(err.fields).length > 0 ? { fields: err.fields } : {}),
+    };
+  }
   if (err instanceof AppError) {
     return { status: err.status, code: err.code, message: err.message, headers: err.headers };
   }
   return { status: 500, code: "INTERNAL_ERROR", message: "Internal error in MLTrack; the server log has the details." };
 }
 
-export function errorBody(format: ErrorFormat, code: string, message: string): unknown {
-  return format === "mlflow" ? { error_code: code, message } : { error: { code, message } };
+export function errorBody(
+  format: ErrorFormat,
+  code: string,
+  message: string,
+  details: Pick<ErrorDescription, "hint" | "fields"> = {},
+): unknown {
+  return format === "mlflow" ? { error_code: code, message } : { error: { code, message, ...details } };
 }
 
 export function toErrorResponse(
@@ -68,7 +89,11 @@ export function toErrorResponse(
   } else {
     log(status === 401 || status === 404 ? "info" : "warn", described.message, fields);
   }
-  return Response.json(errorBody(format, described.code, described.message), {
+  const details = {
+    ...(described.hint ? { hint: described.hint } : {}),
+    ...(described.fields ? { fields: described.fields } : {}),
+  };
+  return Response.json(errorBody(format, described.code, described.message, details), {
     status,
     headers: described.headers ?? {},
   });

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { Timestamp } from "@/components/timestamp";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { RunDeployButton } from "@/features/deployments";
 import { useRestoreRun } from "../hooks/use-run-mutations";
 import type { RunDetail } from "../schemas";
 import { RunDeleteDialog } from "./run-delete-dialog";
@@ -49,6 +50,7 @@ export function RunHeader({ run }: { run: RunDetail }) {
             <span className="rounded-md bg-destructive/10 px-2 py-0.5 text-xs text-destructive">deleted</span>
           ) : null}
           <div className="ml-auto flex items-center gap-2">
+            {deleted ? null : <RunDeployButton runId={run.runId} />}
             <RunRenameDialog run={run} disabled={deleted} />
             {deleted ? null : <RunDeleteDialog run={run} />}
           </div>

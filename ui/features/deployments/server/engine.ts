@@ -1,0 +1,46 @@
+/**
+ * The UI server's one deploy engine: created at first use with the UI's MLflow client, and
+ * `recover()` run once then (local deployments re-attached or marked stopped after a restart). Kept
+ * on `globalThis` because Next may evaluate this module once per route bundle; local children are
+ * owned by the engine, so there must be exactly one per process.
+ */
+import "server-only";
+import { DeployEngine } from "mltrack-sdk/deploy";
+import type { Session } from "@/lib/auth";
+import { log } from "@/lib/log";
+import { mlflowFor } from "@/lib/mlflow";
+
+interface EngineSlot {
+  engine: DeployEngine;
+  recovered: Promise<void> | null;
+}
+
+const SLOT = Symbol.for("mltrack.deployEngine");
+type Holder = typeof globalThis & { [SLOT]?: EngineSlot };
+
+function slot(session: Session): EngineSlot {
+  const holder = globalThis as Holder;
+  holder[SLOT] ??= {
+    // Local mode has one user, so one client serves every session (team mode: an engine client with the server's own credentials).
+    // Its files go to MLTRACK_DEPLOY_DIR (default ~/.mltrack/deployments), read by the engine itself.
+    engine: new DeployEngine({ mlflow: mlflowFor(session), warn: (message) => log("warn", message) }),
+    recovered: null,
+  };
+  return holder[SLOT];
+}
+
+/** The engine, after its one `recover()`; a failed recovery (MLflow down) is retried on the next call. */
+export async function deployEngine(session: Session): Promise<DeployEngine> {
+  const current = slot(session);
+  current.recovered ??= current.engine.recover().then(
+    () => undefined,
+    (err: unknown) => {
+      current.recovered = null;
+      log("warn", "Deployment recovery failed; retried on the next deployment request", {
+        error: err instanceof Error ? err.message : String(err),
+      });
+    },
+  );
+  await current.recovered;
+  return current.engine;
+}
