@@ -58,7 +58,7 @@ describe("the Modal target before anything runs", () => {
     const err = (await target.preflight?.(deployment(), ModalConfig.parse({})).catch((e: unknown) => e)) as DeployError;
     expect(err).toBeInstanceOf(DeployError);
     expect(err.code).toBe("UNAUTHENTICATED");
-    expect(err.message).toContain(`${missing} is not set`);
+    expect(err.message).toContain(`${missing} ${missing.includes(" and ") ? "are" : "is"} not set`);
     expect(err.hint).toMatch(/MODAL_TOKEN_ID and MODAL_TOKEN_SECRET/);
     expect(err.hint).toMatch(/modal\.com\/settings\/tokens|modal token new/);
     expect(existsSync(marker)).toBe(false);

@@ -66,8 +66,9 @@ export function createModalTarget(options: ModalTargetOptions = {}): DeployTarge
     const id = env.MODAL_TOKEN_ID?.trim();
     const secret = env.MODAL_TOKEN_SECRET?.trim();
     if (id && secret) return [id, secret];
-    const missing = [!id && "MODAL_TOKEN_ID", !secret && "MODAL_TOKEN_SECRET"].filter(Boolean).join(" and ");
-    throw new DeployError("UNAUTHENTICATED", `Modal is not configured on this server: ${missing} is not set.`, {
+    const missing = [!id && "MODAL_TOKEN_ID", !secret && "MODAL_TOKEN_SECRET"].filter(Boolean);
+    const what = `${missing.join(" and ")} ${missing.length > 1 ? "are" : "is"} not set`;
+    throw new DeployError("UNAUTHENTICATED", `Modal is not configured on this server: ${what}.`, {
       hint: TOKEN_HINT,
     });
   };
@@ -184,11 +185,19 @@ export function createModalTarget(options: ModalTargetOptions = {}): DeployTarge
         endpointUrl: url,
         runtime: { ...runtime("deployed") },
       });
-      await waitForPing(url, {
-        timeoutMs: config.startupTimeoutSeconds * 1000 + PING_MARGIN_MS,
-        signal: ctx.signal,
-        intervalMs: 2_000,
-      });
+      try {
+        await waitForPing(url, {
+          timeoutMs: config.startupTimeoutSeconds * 1000 + PING_MARGIN_MS,
+          signal: ctx.signal,
+          intervalMs: 2_000,
+        });
+      } catch (err) {
+        if (!(err instanceof DeployError)) throw err;
+        throw new DeployError(err.code, err.message, {
+          hint: `The container did not serve the model in time: \`modal app logs ${appName}\` shows why (a missing library, too little memory); raise the startup timeout for a large model.`,
+          cause: err,
+        });
+      }
       await ctx.update({ status: "ready", message: `Ready: ${url}/ping answers`, endpointUrl: url });
     },
 
