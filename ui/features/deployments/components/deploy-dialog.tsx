@@ -153,7 +153,10 @@ function DeployForm({ modelName, version }: { modelName: string; version: string
         fields={fields}
         values={values[target]}
         errors={errors}
-        onChange={(key, value) => setValues((all) => ({ ...all, [target]: { ...all[target], [key]: value } }))}
+        onChange={(key, value) => {
+          setValues((all) => ({ ...all, [target]: { ...all[target], [key]: value } }));
+          setClientErrors(({ [key]: _edited, ...rest }) => rest);
+        }}
       />
       {create.error ? (
         <Alert variant="destructive" data-testid="deploy-error">
