@@ -28,17 +28,19 @@ export const SageMakerRuntime = z.object({
   modelName: z.string().nullable().default(null),
   key: z.string().nullable().default(null),
   /** The live production variants. */
-  variants: z.array(SageMakerVariant).default([]),
+  // Defaults are functions: zod would hand the SAME array or object to every parse otherwise, and
+  // the target mutates these lists (two deployments in one process would share them).
+  variants: z.array(SageMakerVariant).default(() => []),
   /** Everything this deployment may have created (names are unique to it), for `stop`. */
   created: z
     .object({
-      objects: z.array(z.string()).default([]),
-      models: z.array(z.string()).default([]),
-      endpointConfigs: z.array(z.string()).default([]),
+      objects: z.array(z.string()).default(() => []),
+      models: z.array(z.string()).default(() => []),
+      endpointConfigs: z.array(z.string()).default(() => []),
       /** Set just before CreateEndpoint; stop deletes it only if it serves one of `endpointConfigs`. */
       endpoint: z.string().nullable().default(null),
     })
-    .default({ objects: [], models: [], endpointConfigs: [], endpoint: null }),
+    .default(() => ({ objects: [], models: [], endpointConfigs: [], endpoint: null })),
 });
 export type SageMakerRuntime = z.output<typeof SageMakerRuntime>;
 
