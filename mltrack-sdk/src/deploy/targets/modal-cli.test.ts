@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DeployError } from "../errors";
 import {
   LOG_LINES,
+  appPageUrl,
   classifyModalFailure,
   cleanLine,
   cliErrorMessage,
@@ -75,6 +76,13 @@ describe("parseDeployUrl", () => {
     expect(parseDeployUrl("✓ App deployed in 1.2s! 🎉\n", "x")).toBeUndefined();
     expect(parseDeployUrl("https://a--one.modal.run\nhttps://a--two.modal.run\n", "three")).toBeUndefined();
     expect(parseDeployUrl("https://evil.example/?x=https://a--x.modal.run.evil.example\n", "x")).toBeUndefined();
+  });
+});
+
+describe("appPageUrl", () => {
+  it("reads the app's page on modal.com from the last line of the output", () => {
+    const pages = DEPLOY_OUTPUT_1_6.split("\n").map(appPageUrl).filter(Boolean);
+    expect(pages).toEqual(["https://modal.com/apps/acme/main/deployed/mltrack-iris-3"]);
   });
 });
 

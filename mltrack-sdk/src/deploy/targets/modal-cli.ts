@@ -148,6 +148,11 @@ export function parseDeployUrl(output: string, label: string): string | undefine
   );
 }
 
+/** The app's page on modal.com (`View Deployment: https://modal.com/apps/<workspace>/<env>/deployed/<app>`). */
+export function appPageUrl(line: string): string | undefined {
+  return /View Deployment:\s*(https:\/\/modal\.com\/apps\/[A-Za-z0-9._/-]+)/.exec(line)?.[1];
+}
+
 /** Box-drawing characters (U+2500–U+257F) removed, each line trimmed, lines left empty dropped. */
 export function stripBoxDrawing(text: string): string {
   return text

@@ -15,6 +15,7 @@ import { InvalidAppNameError, resolveModalAppName } from "./modal-app";
 import {
   LOG_LINES,
   TOKEN_HINT,
+  appPageUrl,
   classifyModalFailure,
   cliErrorMessage,
   isAppAlreadyGone,
@@ -42,6 +43,8 @@ export interface ModalRuntime {
   environment: string | null;
   appState: "deploying" | "deployed" | "not-created" | "stopped";
   logFile: string;
+  /** The app's page on modal.com (logs, containers), once `modal deploy` printed it. */
+  appPageUrl?: string;
 }
 
 const DEPLOY_TIMEOUT_MS = 30 * 60_000;
@@ -156,11 +159,15 @@ export function createModalTarget(options: ModalTargetOptions = {}): DeployTarge
       });
 
       const urls: string[] = [];
+      let pageUrl: string | undefined;
       const result = await run(["deploy", staged.appFile], environment, logFile, {
         signal: ctx.signal,
         timeoutMs: DEPLOY_TIMEOUT_MS,
         cwd: staged.dir,
-        onLine: (line) => urls.push(...modalRunUrls(line)),
+        onLine: (line) => {
+          urls.push(...modalRunUrls(line));
+          pageUrl = appPageUrl(line) ?? pageUrl;
+        },
       });
       if (result.exitCode !== 0) {
         const failure = deployFailure(result);
@@ -183,7 +190,7 @@ export function createModalTarget(options: ModalTargetOptions = {}): DeployTarge
         status: "starting",
         message: `modal deploy finished: ${appName} at ${url}; waiting for ${url}/ping (the first request starts a container)`,
         endpointUrl: url,
-        runtime: { ...runtime("deployed") },
+        runtime: { ...runtime("deployed"), ...(pageUrl ? { appPageUrl: pageUrl } : {}) },
       });
       try {
         await waitForPing(url, {
