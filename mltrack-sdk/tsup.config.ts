@@ -10,6 +10,8 @@ export default defineConfig({
     validation: "src/mlflow/validation.ts",
     // Deploy config schemas, record types and DeployError: browser-safe (the UI's deploy dialog).
     "deploy-config": "src/deploy/config.ts",
+    // The deploy engine (Node only); SageMaker and Modal targets are chunks loaded on first use.
+    "deploy/index": "src/deploy/index.ts",
     // The `mltrack` bin (package.json "bin"): keeps its #! line, and tsup marks it executable.
     "cli/index": "src/cli/index.ts",
   },

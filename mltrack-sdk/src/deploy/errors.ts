@@ -15,10 +15,17 @@ export class DeployError extends Error {
   override readonly name = "DeployError";
   readonly code: DeployErrorCode;
   readonly hint: string | undefined;
+  /** For INVALID_PARAMETER_VALUE: each bad field (`config.timeoutSeconds`) and what is wrong with it. */
+  readonly fields: Record<string, string> | undefined;
 
-  constructor(code: DeployErrorCode, message: string, options: { hint?: string; cause?: unknown } = {}) {
+  constructor(
+    code: DeployErrorCode,
+    message: string,
+    options: { hint?: string; cause?: unknown; fields?: Record<string, string> } = {},
+  ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.hint = options.hint;
+    this.fields = options.fields;
   }
 }
