@@ -314,6 +314,42 @@ describe("addCanary (status-sequence fake: moto lacks UpdateEndpoint)", () => {
   });
 });
 
+describe("setTrafficWeights (status-sequence fake)", () => {
+  it("sends the weights, reports Updating, and records them once InService", async () => {
+    const live = liveRuntime();
+    live.variants.push({
+      variantName: "version-2",
+      modelVersion: "2",
+      modelName: "m2",
+      key: "m2/model.tar.gz",
+      weight: 0,
+    });
+    fake.script = [{ EndpointStatus: "Updating" }, { EndpointStatus: "InService", EndpointConfigName: "old-config" }];
+    await target().setTrafficWeights!(deploymentOf(snapshot(live)), { "version-1": 0.7, "version-2": 0.3 }, context());
+    expect(fake.inputOf("UpdateEndpointWeightsAndCapacities")).toEqual({
+      EndpointName: "mltrack-iris-d-0123456789ab",
+      DesiredWeightsAndCapacities: [
+        { VariantName: "version-1", DesiredWeight: 0.7 },
+        { VariantName: "version-2", DesiredWeight: 0.3 },
+      ],
+    });
+    expect(events.map((e) => e.message)).toContain("Endpoint mltrack-iris-d-0123456789ab: Updating");
+    expect(fake.lastRuntime?.variants.map((v) => v.weight)).toEqual([0.7, 0.3]);
+  });
+
+  it("refuses unknown variants and all-zero weights with field errors, sending nothing", async () => {
+    const d = deploymentOf(snapshot(liveRuntime()));
+    await expect(target().setTrafficWeights!(d, { "version-9": 1 }, context())).rejects.toMatchObject({
+      code: "INVALID_PARAMETER_VALUE",
+      fields: { "weights.version-9": "No variant version-9; the endpoint has version-1" },
+    });
+    await expect(target().setTrafficWeights!(d, { "version-1": 0 }, context())).rejects.toMatchObject({
+      fields: { weights: "At least one variant needs a weight above 0" },
+    });
+    expect(fake.calls).toEqual([]);
+  });
+});
+
 describe("stop, probe and invoke", () => {
   it("stop tolerates resources already gone and removes the rest", async () => {
     fake.script = [{ EndpointStatus: "InService", EndpointConfigName: "old-config" }, "gone"];
