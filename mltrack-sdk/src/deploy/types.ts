@@ -6,7 +6,15 @@
 import { z } from "zod";
 import { ModelVersionNumber, RegisteredModelName } from "../mlflow/validation";
 
-export const DEPLOYMENT_STATUSES = ["pending", "building", "starting", "ready", "failed", "stopping", "stopped"] as const;
+export const DEPLOYMENT_STATUSES = [
+  "pending",
+  "building",
+  "starting",
+  "ready",
+  "failed",
+  "stopping",
+  "stopped",
+] as const;
 export type DeploymentStatus = (typeof DEPLOYMENT_STATUSES)[number];
 
 /** Statuses after which nothing runs and nothing is billed. */
@@ -56,7 +64,10 @@ export const SageMakerConfig = z
       ),
     imageUri: z
       .string()
-      .regex(/^[\w.-]+(:\d+)?\/[\w./-]+(:[\w.-]+|@sha256:[0-9a-f]{64})$/, "A container image URI: <registry>/<repo>:<tag>")
+      .regex(
+        /^[\w.-]+(:\d+)?\/[\w./-]+(:[\w.-]+|@sha256:[0-9a-f]{64})$/,
+        "A container image URI: <registry>/<repo>:<tag>",
+      )
       .describe(
         "The MLflow pyfunc serving image (built with `mlflow sagemaker build-and-push-container`); never guessed.",
       ),
