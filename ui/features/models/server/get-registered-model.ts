@@ -42,6 +42,10 @@ export async function getRegisteredModel(
   versions.length = Math.min(versions.length, VERSION_LIMIT);
   versions.sort((a, b) => Number(b.version) - Number(a.version));
   const runIds = [...new Set(versions.map((v) => v.runId).filter(Boolean))];
+  // MLflow's model-version search leaves aliases out of its answers: the registered model has them all.
+  const aliasesOf = new Map<string, string[]>();
+  for (const [alias, version] of Object.entries(model.aliases))
+    aliasesOf.set(version, [...(aliasesOf.get(version) ?? []), alias]);
   const runs = new Map<string, Run | null>();
   await mapLimit(runIds, 8, async (runId) => {
     const run = await mlflow.runs.get({ runId }, { signal }).catch((err: unknown) => {
@@ -65,7 +69,7 @@ export async function getRegisteredModel(
       return {
         version: v.version,
         status: v.status,
-        aliases: [...v.aliases].sort(),
+        aliases: (aliasesOf.get(v.version) ?? []).sort(),
         stage: v.currentStage,
         creationTimestamp: v.creationTimestamp,
         userId: v.userId,
