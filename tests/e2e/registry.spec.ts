@@ -102,16 +102,56 @@ test("the models list shows registered models, not prompts; the search narrows i
     FIRST_LOAD,
   );
 
-  // The API says what is wrong with bad input.
-  const bad = await page.request.put("/api/registered-models/aliases", {
-    data: { name: alpha, alias: "latest", version: "1" },
-  });
-  expect(bad.status()).toBe(400);
-  expect(JSON.stringify(await bad.json())).toContain("reserved");
-  const hidden = await page.request.put("/api/registered-models/tags", {
-    data: { name: alpha, key: DEPLOYMENT_TAG, value: "x" },
-  });
-  expect(hidden.status()).toBe(400);
+  // The API says what is wrong with bad input, and changes nothing.
+  const cases: { method: "PUT" | "DELETE"; path: string; data?: unknown; status: number; says: string }[] = [
+    {
+      method: "PUT",
+      path: "aliases",
+      data: { name: alpha, alias: "latest", version: "1" },
+      status: 400,
+      says: "reserved",
+    },
+    { method: "PUT", path: "aliases", data: { name: alpha, alias: "v2", version: "1" }, status: 400, says: "reserved" },
+    { method: "PUT", path: "aliases", data: { name: alpha, alias: "a b", version: "1" }, status: 400, says: "alias" },
+    { method: "PUT", path: "aliases", data: { name: alpha, alias: "x", version: "one" }, status: 400, says: "version" },
+    { method: "PUT", path: "aliases", data: { name: "a/b", alias: "x", version: "1" }, status: 400, says: "'/'" },
+    { method: "PUT", path: "aliases", data: { name: alpha, alias: "x", version: "99" }, status: 404, says: "99" },
+    {
+      method: "PUT",
+      path: "tags",
+      data: { name: alpha, key: DEPLOYMENT_TAG, value: "x" },
+      status: 400,
+      says: "deployment",
+    },
+    {
+      method: "PUT",
+      path: "tags",
+      data: { name: alpha, key: PROMPT_TAG, value: "true" },
+      status: 400,
+      says: "reserved",
+    },
+    { method: "DELETE", path: `tags?name=${alpha}&key=${DEPLOYMENT_TAG}`, status: 400, says: "deployment" },
+    { method: "PUT", path: "description", data: { name: alpha }, status: 400, says: "description" },
+    {
+      method: "PUT",
+      path: "description",
+      data: { name: `${prefix}-missing`, description: "x" },
+      status: 404,
+      says: "",
+    },
+  ];
+  for (const c of cases) {
+    const res = await page.request.fetch(`/api/registered-models/${c.path}`, {
+      method: c.method,
+      ...(c.data ? { data: c.data } : {}),
+    });
+    expect(res.status(), `${c.method} ${c.path} ${JSON.stringify(c.data)}`).toBe(c.status);
+    const body = (await res.json()) as { error: { code: string; message: string } };
+    expect(body.error.message.toLowerCase()).toContain(c.says.toLowerCase());
+  }
+  const after = await mlflow.registeredModels.get({ name: alpha });
+  expect(after.aliases).toEqual({ champion: "2" });
+  expect(after.tags[PROMPT_TAG]).toBeUndefined();
   expect((await mlflow.registeredModels.get({ name: alpha })).tags[DEPLOYMENT_TAG]).toBe('{"id":"d-0123456789ab"}');
   expect((await page.request.get(`/api/registered-models/detail?name=${encodeURIComponent(prompt)}`)).status()).toBe(
     404,
