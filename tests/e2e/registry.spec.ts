@@ -291,10 +291,12 @@ test("with no registered model matching, the list says so; a model without versi
   page,
   mlflow,
 }) => {
-  const name = unique("e2e-empty-model");
+  // A name with a space and a percent sign travels through the URL intact.
+  const name = `${unique("e2e-empty-model")} 100% new`;
   await mlflow.registeredModels.create({ name });
   await page.goto(`/models/${encodeURIComponent(name)}`);
-  await expect(page.getByTestId("model-versions-empty")).toContainText("mlflow.register_model()", FIRST_LOAD);
+  await expect(page.getByTestId("model-name")).toHaveText(name, FIRST_LOAD);
+  await expect(page.getByTestId("model-versions-empty")).toContainText("mlflow.register_model()");
   await page.goto(`/models?q=${encodeURIComponent(unique("nothing-matches"))}`);
   await expect(page.getByTestId("models-no-results")).toBeVisible(FIRST_LOAD);
 });
