@@ -18,6 +18,7 @@ export function AppHeader({ mode }: { mode: "local" }) {
         <nav className="flex items-center gap-1" aria-label="Main">
           <NavLink href="/experiments">Experiments</NavLink>
           <CompareNavLink />
+          <NavLink href="/models">Models</NavLink>
           <NavLink href="/deployments">Deployments</NavLink>
         </nav>
         <CommandPalette />

@@ -2,103 +2,107 @@
 
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { Boxes } from "lucide-react";
-import Link from "next/link";
-import { LazyMarkdown as Markdown } from "@/components/lazy-markdown";
+import { usePathname, useSearchParams } from "next/navigation";
+import type { ReactNode } from "react";
 import { Timestamp } from "@/components/timestamp";
-import { Badge } from "@/components/ui/badge";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { useDeleteRegistryTag, useSetRegistryTag, useUpdateDescription } from "../hooks/use-model-mutations";
 import { modelQueries } from "../queries";
+import type { ModelVersionSummary } from "../schemas";
+import { parseSelectedVersion } from "../search-params";
+import { DescriptionEditor } from "./description-editor";
+import { ModelAliasesEditor } from "./model-aliases-editor";
+import { ModelVersionActions } from "./model-version-actions";
+import { ModelVersionPanel } from "./model-version-panel";
+import { ModelVersionsTable } from "./model-versions-table";
+import { RegistryTagsEditor } from "./registry-tags-editor";
+import { VersionMetricsTable } from "./version-metrics-table";
 
-/** A registered model: description, aliases, tags and its versions, each linked to the run it came from. */
-export function RegisteredModelView({ name }: { name: string }) {
+export interface RegisteredModelViewProps {
+  name: string;
+  /** Slot in the page header, e.g. a model-wide deploy button. */
+  headerActions?: ReactNode;
+  /** What each version's row offers; default `ModelVersionActions` (copy the models:/ URI). */
+  versionActions?: (version: ModelVersionSummary) => ReactNode;
+}
+
+/**
+ * A registered model: description, aliases and tags (all editable), its versions with their source
+ * runs (one opened from `?version=`), and the versions' metrics side by side.
+ */
+export function RegisteredModelView({ name, headerActions, versionActions }: RegisteredModelViewProps) {
   const { data: model } = useSuspenseQuery(modelQueries.detail(name));
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const selected = parseSelectedVersion(new URLSearchParams(searchParams.toString()));
+  const setTag = useSetRegistryTag();
+  const deleteTag = useDeleteRegistryTag();
+  const describe = useUpdateDescription();
+
+  // Opening a version is a history entry: Back closes it; the link is the URL.
+  const select = (version: string | null) => {
+    const params = new URLSearchParams(searchParams.toString());
+    if (version) params.set("version", version);
+    else params.delete("version");
+    const search = params.toString();
+    window.history.pushState(null, "", search ? `${pathname}?${search}` : pathname);
+  };
+
   return (
     <div className="space-y-6">
-      <div className="space-y-1">
-        <p className="text-sm text-muted-foreground">Registered model</p>
-        <h1 className="flex items-center gap-2 text-2xl font-semibold tracking-tight" data-testid="model-name">
-          <Boxes className="size-6 text-muted-foreground" aria-hidden />
-          {model.name}
-        </h1>
-        <p className="text-sm text-muted-foreground">
-          Created <Timestamp ms={model.creationTimestamp} /> · updated <Timestamp ms={model.lastUpdatedTimestamp} />
-        </p>
-      </div>
-      {model.description ? (
-        <Markdown>{model.description}</Markdown>
-      ) : (
-        <p className="text-sm text-muted-foreground">No description.</p>
-      )}
-      {model.aliases.length || model.tags.length ? (
-        <div className="flex flex-wrap gap-2" data-testid="model-labels">
-          {model.aliases.map(({ alias, version }) => (
-            <Badge key={alias} variant="secondary" title={`@${alias} points at version ${version}`}>
-              @{alias} → v{version}
-            </Badge>
-          ))}
-          {model.tags.map(({ key, value }) => (
-            <Badge key={key} variant="outline" className="font-normal">
-              {key}: {value}
-            </Badge>
-          ))}
-        </div>
-      ) : null}
-      <section className="space-y-2">
-        <h2 className="text-lg font-semibold">Versions ({model.versions.length})</h2>
-        {model.versions.length === 0 ? (
+      <div className="flex flex-wrap items-start gap-4">
+        <div className="min-w-0 flex-1 space-y-1">
+          <p className="text-sm text-muted-foreground">Registered model</p>
+          <h1 className="flex items-center gap-2 text-2xl font-semibold tracking-tight" data-testid="model-name">
+            <Boxes className="size-6 shrink-0 text-muted-foreground" aria-hidden />
+            <span className="break-all">{model.name}</span>
+          </h1>
           <p className="text-sm text-muted-foreground">
-            No versions yet: register one from a run&apos;s logged model (its Artifacts tab), or with
-            mlflow.register_model().
+            Created <Timestamp ms={model.creationTimestamp} /> · updated <Timestamp ms={model.lastUpdatedTimestamp} />
+          </p>
+        </div>
+        {headerActions ? (
+          <div className="flex items-center gap-2" data-testid="model-header-actions">
+            {headerActions}
+          </div>
+        ) : null}
+      </div>
+      <DescriptionEditor
+        description={model.description}
+        testId="model-description"
+        onSave={(description) => describe.mutate({ name: model.name, description })}
+      />
+      <ModelAliasesEditor model={model} selectedVersion={selected} />
+      <RegistryTagsEditor
+        tags={model.tags}
+        testId="model-tags"
+        onSet={(tag) => setTag.mutate({ name: model.name, ...tag })}
+        onDelete={(key) => deleteTag.mutate({ name: model.name, key })}
+      />
+      <section className="space-y-2">
+        <h2 className="text-lg font-semibold">
+          Versions ({model.versions.length.toLocaleString("en-US")}
+          {model.versionsTruncated ? ", the newest shown" : ""})
+        </h2>
+        {model.versions.length === 0 ? (
+          <p className="text-sm text-muted-foreground" data-testid="model-versions-empty">
+            No versions yet: register one from a run&apos;s logged model (the run page&apos;s Artifacts tab, Register
+            model), or with mlflow.register_model().
           </p>
         ) : (
-          <Table data-testid="model-versions">
-            <TableHeader>
-              <TableRow>
-                <TableHead className="w-20">Version</TableHead>
-                <TableHead>Aliases</TableHead>
-                <TableHead>Status</TableHead>
-                <TableHead>Registered</TableHead>
-                <TableHead>Source run</TableHead>
-                <TableHead>Stage (legacy)</TableHead>
-                <TableHead>Description</TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {model.versions.map((v) => (
-                <TableRow key={v.version} data-testid="model-version-row">
-                  <TableCell className="font-mono">v{v.version}</TableCell>
-                  <TableCell className="space-x-1">
-                    {v.aliases.map((alias) => (
-                      <Badge key={alias} variant="secondary">
-                        @{alias}
-                      </Badge>
-                    ))}
-                  </TableCell>
-                  <TableCell>{v.status === "READY" ? "ready" : v.status.toLowerCase().replace("_", " ")}</TableCell>
-                  <TableCell>
-                    <Timestamp ms={v.creationTimestamp} />
-                  </TableCell>
-                  <TableCell className="max-w-64 truncate">
-                    {v.experimentId && v.runId ? (
-                      <Link href={`/experiments/${v.experimentId}/runs/${v.runId}`} className="hover:underline">
-                        {v.runName || v.runId}
-                      </Link>
-                    ) : (
-                      <span className="text-muted-foreground" title={v.source}>
-                        {v.runId ? `${v.runId} (deleted)` : v.source}
-                      </span>
-                    )}
-                  </TableCell>
-                  <TableCell className="text-muted-foreground">{v.stage === "None" ? "—" : v.stage}</TableCell>
-                  <TableCell className="max-w-72 truncate" title={v.description}>
-                    {v.description}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <ModelVersionsTable
+            versions={model.versions}
+            selected={selected}
+            onSelect={select}
+            renderPanel={(version) => (
+              <ModelVersionPanel key={version.version} modelName={model.name} version={version} />
+            )}
+            versionActions={
+              versionActions ?? ((version) => <ModelVersionActions modelName={model.name} version={version.version} />)
+            }
+          />
         )}
       </section>
+      {model.versions.length > 0 ? <VersionMetricsTable versions={model.versions} /> : null}
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { HydrationBoundary, dehydrate } from "@tanstack/react-query";
 import { notFound } from "next/navigation";
 import { MlflowNotFoundError } from "mltrack-sdk/mlflow";
 import { currentSession } from "@/lib/auth";
+import { AppError } from "@/lib/http/errors";
 import { mlflowFor } from "@/lib/mlflow";
 import { getServerQueryClient } from "@/lib/query-client.server";
 import { RegisteredModelView } from "../components/registered-model-view";
@@ -13,12 +14,15 @@ export async function RegisteredModelScreen({ name }: { name: string }) {
   const queryClient = getServerQueryClient();
   const mlflow = mlflowFor(await currentSession());
   const model = await getRegisteredModel(mlflow, name).catch((err: unknown) => {
+    // A missing model, or a prompt (not a model), is a 404 page.
     if (err instanceof MlflowNotFoundError) notFound();
+    if (err instanceof AppError && err.code === "RESOURCE_DOES_NOT_EXIST") notFound();
     throw err;
   });
   queryClient.setQueryData(modelQueries.detail(name).queryKey, model);
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
+      {/* headerActions: the slot for a model-wide action (e.g. deploy) after merging. */}
       <RegisteredModelView name={name} />
     </HydrationBoundary>
   );

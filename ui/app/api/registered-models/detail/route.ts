@@ -1,21 +1,12 @@
-import { z } from "zod";
-import { RegisteredModelDetail } from "@/features/models";
+import { RegisteredModelDetail, RegisteredModelNameQuery } from "@/features/models";
 import { getRegisteredModel } from "@/features/models/server";
 import { withRoute } from "@/lib/http/route";
 
-// The name travels as a query parameter: a path segment could collide with this folder's fixed routes.
-const Query = z.object({
-  name: z
-    .string()
-    .min(1)
-    .max(500)
-    .refine((name) => !/[/:]/.test(name), "Model names cannot contain '/' or ':'"),
-});
-
+/** A registered model's page: `?name=` (a query parameter: a path segment could collide with this folder's fixed routes). */
 export const GET = withRoute({
-  query: Query,
+  query: RegisteredModelNameQuery,
   response: RegisteredModelDetail,
-  handler: ({ query, mlflow }) => getRegisteredModel(mlflow, query.name),
+  handler: ({ query, mlflow, req }) => getRegisteredModel(mlflow, query.name, req.signal),
 });
 
 export const dynamic = "force-dynamic";
