@@ -15,3 +15,4 @@ export {
   RunModelVersionsQuery,
   VariantWeights,
 } from "./schemas";
+export { deploymentsHref } from "./search-params";

@@ -4,14 +4,16 @@ import { Check, Copy } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
+import { DeployButton } from "@/features/deployments";
 
-/**
- * Actions on one model version, in its row of the versions table. After merging, the deploy button
- * (`<DeployButton modelName version />` from `@/features/deployments`) goes next to the copy button
- * here, or is passed as `versionActions` to `RegisteredModelView` from a client component.
- */
+/** Actions on one model version, in its row of the versions table: copy its URI, deploy it. */
 export function ModelVersionActions({ modelName, version }: { modelName: string; version: string }) {
-  return <CopyModelUri uri={`models:/${modelName}/${version}`} />;
+  return (
+    <span className="flex items-center gap-1" onClick={(event) => event.stopPropagation()}>
+      <CopyModelUri uri={`models:/${modelName}/${version}`} />
+      <DeployButton modelName={modelName} version={version} variant="outline" />
+    </span>
+  );
 }
 
 /** Copies the version's `models:/<name>/<version>` URI (what `mlflow.pyfunc.load_model` takes). */

@@ -1,7 +1,11 @@
 import "server-only";
 import { HydrationBoundary, dehydrate } from "@tanstack/react-query";
+import { Rocket } from "lucide-react";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { MlflowNotFoundError } from "mltrack-sdk/mlflow";
+import { Button } from "@/components/ui/button";
+import { deploymentsHref } from "@/features/deployments";
 import { currentSession } from "@/lib/auth";
 import { AppError } from "@/lib/http/errors";
 import { mlflowFor } from "@/lib/mlflow";
@@ -22,8 +26,16 @@ export async function RegisteredModelScreen({ name }: { name: string }) {
   queryClient.setQueryData(modelQueries.detail(name).queryKey, model);
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      {/* headerActions: the slot for a model-wide action (e.g. deploy) after merging. */}
-      <RegisteredModelView name={name} />
+      <RegisteredModelView
+        name={name}
+        headerActions={
+          <Button asChild variant="outline" size="sm">
+            <Link href={deploymentsHref(name)} data-testid="model-deployments-link">
+              <Rocket /> Deployments
+            </Link>
+          </Button>
+        }
+      />
     </HydrationBoundary>
   );
 }
