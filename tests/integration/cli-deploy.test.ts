@@ -34,12 +34,21 @@ async function cli(...args: string[]): Promise<{ code: number; stdout: string; s
   }
 }
 
+/** Whether the process (a negative pid: any process of that group) exists. */
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
   } catch {
     return false;
+  }
+}
+
+function killGroup(pgid: number): void {
+  try {
+    process.kill(-pgid, "SIGKILL");
+  } catch {
+    // Already gone.
   }
 }
 
@@ -56,7 +65,7 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
-  for (const pid of pids) if (alive(pid)) process.kill(-pid, "SIGKILL");
+  for (const pid of pids) killGroup(pid);
   rmSync(deployDir, { recursive: true, force: true });
 });
 
@@ -105,10 +114,13 @@ it("deploy, deployments ls/get/logs, invoke and undeploy a real model version lo
   expect(logs.code).toBe(0);
   expect(logs.stdout).toMatch(/uvicorn|Uvicorn/);
 
+  const t0 = Date.now();
   const undeployed = await cli("undeploy", id as string);
+  console.log("UNDEPLOY_MS", Date.now() - t0);
   expect(undeployed.code).toBe(0);
   expect(undeployed.stdout).toMatch(new RegExp(`Deployment ${id}: stopped`));
   expect(alive(record.runtime.pid)).toBe(false);
+  expect(alive(-record.runtime.pid)).toBe(false);
   expect(await canBind(record.runtime.port)).toBe(true);
 
   const after = await cli("invoke", id as string, "--data", model.servingInput);

@@ -38,12 +38,21 @@ function engine(extra: Partial<DeployEngineOptions> = {}): DeployEngine {
 const pidOf = (d: Deployment) => d.runtime.pid as number;
 const portOf = (d: Deployment) => d.runtime.port as number;
 
+/** Whether the process (a negative pid: any process of that group) exists. */
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
   } catch {
     return false;
+  }
+}
+
+function killGroup(pgid: number): void {
+  try {
+    process.kill(-pgid, "SIGKILL");
+  } catch {
+    // Already gone.
   }
 }
 
@@ -72,7 +81,7 @@ afterAll(async () => {
   for (const d of await cleanup.list({ modelName: model.name })) {
     await cleanup.undeploy(d.id, { wait: true }).catch(() => undefined);
     const pid = d.runtime.pid;
-    if (typeof pid === "number" && alive(pid)) process.kill(-pid, "SIGKILL");
+    if (typeof pid === "number") killGroup(pid);
   }
   rmSync(workDir, { recursive: true, force: true });
 });
@@ -140,7 +149,7 @@ describe("local deploy", () => {
     );
     expect(d.status).toBe("ready");
     process.kill(-pidOf(d), "SIGKILL");
-    while (alive(pidOf(d))) await new Promise((r) => setTimeout(r, 50));
+    while (alive(-pidOf(d))) await new Promise((r) => setTimeout(r, 50));
 
     await engine().recover();
     const after = await e.get(d.id);
@@ -162,18 +171,23 @@ describe("local deploy", () => {
     expect(stopped.status).toBe("stopped");
     expect(stopped.events.at(-1)?.status).toBe("stopped");
     expect(alive(pid)).toBe(false);
+    expect(alive(-pid)).toBe(false); // uvicorn, which mlflow started in its group, too
     expect(await canBind(port)).toBe(true);
     await expect(
       e.invoke(first.id, { body: model.servingInput, contentType: "application/json" }),
     ).rejects.toMatchObject({
       code: "RESOURCE_CONFLICT",
     });
-    // A stopped deployment is not joined: the same request makes a new one.
-    const next = await e.deploy(
-      { target: "local", modelName: model.name, modelVersion: model.version },
-      { wait: true },
+    // A stopped deployment is not joined: the same request makes a new one, once for two concurrent calls.
+    const request = { target: "local" as const, modelName: model.name, modelVersion: model.version };
+    const [n1, n2] = await Promise.all([e.deploy(request), e.deploy(request)]);
+    expect(n1.id).not.toBe(first.id);
+    expect(n2.id).toBe(n1.id);
+    const live = (await e.list({ modelName: model.name })).filter(
+      (d) => d.status !== "stopped" && d.status !== "failed",
     );
-    expect(next.id).not.toBe(first.id);
+    expect(live.map((d) => d.id)).toEqual([n1.id]);
+    const next = await e.settle(n1.id);
     expect(next.status).toBe("ready");
     await e.undeploy(next.id, { wait: true });
   });
@@ -241,7 +255,7 @@ describe("bad input", () => {
     expect(d.lastError?.message).toMatch(/exited \(2\) before http:\/\/127\.0\.0\.1:\d+\/ping answered/);
     expect(d.lastError?.message).toMatch(/can't open file .*models/);
     expect(d.lastError?.hint).toMatch(/--env-manager local/);
-    expect(alive(pidOf(d))).toBe(false);
+    expect(alive(-pidOf(d))).toBe(false);
     expect(existsSync(path.join(workDir, d.id, "serve.log"))).toBe(true);
   });
 });

@@ -51,7 +51,7 @@ const runJson = (id: string, name: string, extra: Record<string, unknown> = {}) 
 describe("mltrack: bad input", () => {
   it.each([
     [[], /Usage/],
-    [["deploy"], /unknown command "deploy"/],
+    [["serve"], /unknown command "serve"/],
     [["runs"], /needs a subcommand/],
     [["runs", "rm"], /unknown runs subcommand "rm"/],
     [["runs", "ls"], /needs --experiment/],

@@ -98,13 +98,15 @@ export function createLocalTarget(options: LocalTargetOptions = {}): DeployTarge
           `Deployment ${deployment.id} runs on host ${runtime.hostname}; stop it there.`,
         );
       }
-      if (isScoringServer(runtime.pid)) {
+      // The group (mlflow and the uvicorn it runs) is ours while its leader is the scoring server, or
+      // once the leader is gone and members remain: Linux never hands out a pid in use as a group id.
+      if (isScoringServer(runtime.pid) || (!isAlive(runtime.pid) && groupAlive(runtime.pid))) {
         signalGroup(runtime.pid, "SIGTERM");
         const deadline = Date.now() + STOP_GRACE_MS;
-        while (isAlive(runtime.pid) && Date.now() < deadline) await sleep(100);
-        if (isAlive(runtime.pid)) {
+        while (groupAlive(runtime.pid) && Date.now() < deadline) await sleep(100);
+        if (groupAlive(runtime.pid)) {
           signalGroup(runtime.pid, "SIGKILL");
-          while (isAlive(runtime.pid) && Date.now() < deadline + 5_000) await sleep(100);
+          while (groupAlive(runtime.pid) && Date.now() < deadline + 5_000) await sleep(100);
         }
       }
       // Workers may hold the socket a moment after the leader has gone.
@@ -203,6 +205,16 @@ function localRuntime(deployment: Deployment): LocalRuntime | undefined {
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Whether any process of the group led by `pgid` still exists. */
+export function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
     return true;
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === "EPERM";
