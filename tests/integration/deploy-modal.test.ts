@@ -195,6 +195,21 @@ describe("the generated Modal app", () => {
   });
 });
 
+describe("the built package", () => {
+  it("loads the Modal target on first use (mltrack-sdk/deploy, ESM chunk), the template inside it", async () => {
+    const { defaultTarget } = await import("mltrack-sdk/deploy");
+    const target = await defaultTarget("modal");
+    expect(target.name).toBe("modal");
+    expect(typeof target.preflight).toBe("function");
+    // The template is a string constant, so it ships inside the target's chunks (ESM and CJS), not beside them.
+    const dist = path.join(repoRoot, "mltrack-sdk", "dist");
+    const chunks = readdirSync(dist).filter((f) => /^modal-[\w-]+\.c?js$/.test(f));
+    expect(chunks.map((f) => path.extname(f)).sort()).toEqual([".cjs", ".js"]);
+    for (const chunk of chunks)
+      expect(readFileSync(path.join(dist, chunk), "utf8")).toContain("@modal.web_server(port=PORT");
+  });
+});
+
 describe("modal deploy without Modal", () => {
   const engineWith = (env: NodeJS.ProcessEnv) =>
     new DeployEngine({
