@@ -13,8 +13,10 @@
  *
  * What cannot be proven offline (there is no Modal API here): the image build on Modal (pip installing
  * the model's requirements), URL issuance and the URL `modal deploy` prints on success (the parser is
- * unit-tested on real-looking output), cold starts and /ping through Modal's proxy, how Modal's proxy
- * answers for a stopped app (probe treats its 404 as gone), `modal app stop` succeeding, billing.
+ * unit-tested on real-looking output), the template's import inside a Modal container (where it reads
+ * deploy.json from /mltrack in the image, `modal.is_local()` being false there), cold starts and /ping
+ * through Modal's proxy, how Modal's proxy answers for a stopped app (probe treats its 404 as gone),
+ * `modal app stop` succeeding, billing.
  */
 import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
