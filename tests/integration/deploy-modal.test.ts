@@ -99,7 +99,7 @@ beforeAll(async () => {
   staged = await stageModalApp({
     workDir: path.join(tmp, "d-0123456789ab"),
     modelDir: downloaded,
-    appName: defaultModalAppName(model.name, model.version),
+    appName: defaultModalAppName(model.name, model.version, "d-0123456789ab"),
     config: ModalConfig.parse({ cpu: 2, memoryMb: 4096, gpu: "T4", startupTimeoutSeconds: 120 }),
   });
 }, 180_000);
@@ -139,7 +139,7 @@ describe("the generated Modal app", () => {
       // Importing needed no token and no network: nothing even tried to connect or resolve a name.
       network_attempts: [],
     });
-    expect(staged.spec.app_name).toBe(defaultModalAppName(model.name, model.version));
+    expect(staged.spec.app_name).toBe(defaultModalAppName(model.name, model.version, "d-0123456789ab"));
     expect(staged.spec.mlflow_version).toMatch(/^3\.18\./);
     expect(staged.spec.requirements.join(" ")).toMatch(/scikit-learn==/);
   });
@@ -258,7 +258,7 @@ describe("modal deploy without Modal", () => {
     expect(d.lastError?.message).not.toMatch(BOX);
     expect(d.lastError?.hint?.length).toBeGreaterThan(0);
     expect(d.runtime).toMatchObject({
-      appName: defaultModalAppName(model.name, model.version),
+      appName: defaultModalAppName(model.name, model.version, d.id),
       appState: "not-created",
     });
 

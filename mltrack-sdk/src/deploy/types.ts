@@ -125,7 +125,9 @@ export const MODAL_GPUS = ["T4", "L4", "A10G", "L40S", "A100", "A100-80GB", "H10
 
 export const ModalConfig = z
   .object({
-    appName: ModalAppName.optional().describe("Modal app name; default mltrack-<model>-<version>."),
+    appName: ModalAppName.optional().describe(
+      "Modal app name; default mltrack-<model>-<version>-<deployment>. An existing app of this name is replaced, and stopped on undeploy.",
+    ),
     cpu: z.number().min(0.125).max(64).default(1).describe("CPU cores reserved per container."),
     memoryMb: z.number().int().min(128).max(344_064).default(2048).describe("Memory per container, in MiB."),
     gpu: z.enum(MODAL_GPUS).optional().describe("GPU per container; none for CPU-only models such as scikit-learn."),

@@ -92,9 +92,11 @@ describe("deploy.json", () => {
 });
 
 describe("Modal app names", () => {
-  it("default to mltrack-<model>-<version>", () => {
-    expect(defaultModalAppName("iris", "3")).toBe("mltrack-iris-3");
-    expect(defaultModalAppName("churn_model-v2", "12")).toBe("mltrack-churn_model-v2-12");
+  const ID = "d-0a1b2c3d4e5f";
+  it("default to mltrack-<model>-<version>-<deployment id>, one app per deployment", () => {
+    expect(defaultModalAppName("iris", "3", ID)).toBe("mltrack-iris-3-0a1b2c");
+    expect(defaultModalAppName("churn_model-v2", "12", ID)).toBe("mltrack-churn_model-v2-12-0a1b2c");
+    expect(defaultModalAppName("iris", "3", "d-ffffff000000")).not.toBe(defaultModalAppName("iris", "3", ID));
   });
 
   const hostile = [
@@ -111,23 +113,23 @@ describe("Modal app names", () => {
     "ap-0123456789abcdefghijkl",
   ];
   it.each(hostile)("sanitise hostile model name %j to a valid Modal app name", (name) => {
-    const app = defaultModalAppName(name, "7");
+    const app = defaultModalAppName(name, "7", ID);
     expect(ModalAppName.safeParse(app).success).toBe(true);
     expect(app.length).toBeLessThanOrEqual(63);
     expect(app).toMatch(/^mltrack-/);
-    expect(app).toMatch(/-7$/);
+    expect(app).toMatch(/-7-0a1b2c$/);
     expect(modalLabel(app)).toMatch(MODAL_LABEL);
   });
 
   it("keep two names that clean to the same text apart", () => {
-    expect(defaultModalAppName("a b", "1")).not.toBe(defaultModalAppName("a/b", "1"));
-    expect(defaultModalAppName("a".repeat(80), "1")).not.toBe(defaultModalAppName(`${"a".repeat(79)}b`, "1"));
+    expect(defaultModalAppName("a b", "1", ID)).not.toBe(defaultModalAppName("a/b", "1", ID));
+    expect(defaultModalAppName("a".repeat(80), "1", ID)).not.toBe(defaultModalAppName(`${"a".repeat(79)}b`, "1", ID));
   });
 
   it("reject a configured name that is not a Modal app name, keep a valid one", () => {
-    expect(resolveModalAppName("iris", "1", "my-app_2")).toBe("my-app_2");
+    expect(resolveModalAppName("iris", "1", ID, "my-app_2")).toBe("my-app_2");
     for (const bad of ["1abc", "-x", "a b", "a;b", "a".repeat(64), "", "ä"]) {
-      expect(() => resolveModalAppName("iris", "1", bad)).toThrow(InvalidAppNameError);
+      expect(() => resolveModalAppName("iris", "1", ID, bad)).toThrow(InvalidAppNameError);
     }
   });
 

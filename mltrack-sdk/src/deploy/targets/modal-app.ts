@@ -122,15 +122,17 @@ const MAX_APP_NAME = 63;
 const shortHash = (text: string) => createHash("sha256").update(text).digest("hex").slice(0, 6);
 
 /**
- * `mltrack-<model>-<version>` with every character outside `[a-zA-Z0-9_-]` made a dash (runs folded,
- * none at the ends), at most 63 characters. When cleaning changed the model name or it had to be cut,
- * a short hash of the original keeps two different names from meeting in one app.
+ * `mltrack-<model>-<version>-<6 hex of the deployment id>` with every character outside `[a-zA-Z0-9_-]`
+ * made a dash (runs folded, none at the ends), at most 63 characters. The id part gives each
+ * deployment its own app, so stopping one never stops another of the same version. When cleaning
+ * changed the model name or it had to be cut, a short hash of the original keeps two different names
+ * from meeting in one app.
  */
-export function defaultModalAppName(modelName: string, modelVersion: string): string {
+export function defaultModalAppName(modelName: string, modelVersion: string, deploymentId: string): string {
   const clean = (text: string) => text.replace(/[^a-zA-Z0-9_]+/g, "-").replace(/^[-_]+|[-_]+$/g, "");
   const model = clean(modelName);
   const version = clean(modelVersion) || "0";
-  const tail = `-${version}`;
+  const tail = `-${version}-${clean(deploymentId.replace(/^d-/, "")).slice(0, 6) || "0"}`;
   const room = MAX_APP_NAME - "mltrack-".length - tail.length;
   if (model === modelName && model.length > 0 && model.length <= room) return `mltrack-${model}${tail}`;
   const hash = `-${shortHash(modelName)}`;
@@ -139,8 +141,13 @@ export function defaultModalAppName(modelName: string, modelVersion: string): st
 }
 
 /** The configured app name (rejected when not a Modal app name), else the default one. */
-export function resolveModalAppName(modelName: string, modelVersion: string, configured?: string): string {
-  if (configured === undefined) return defaultModalAppName(modelName, modelVersion);
+export function resolveModalAppName(
+  modelName: string,
+  modelVersion: string,
+  deploymentId: string,
+  configured?: string,
+): string {
+  if (configured === undefined) return defaultModalAppName(modelName, modelVersion, deploymentId);
   const checked = ModalAppName.safeParse(configured);
   if (!checked.success) throw new InvalidAppNameError(configured, checked.error.issues[0]?.message ?? "invalid");
   return configured;

@@ -277,7 +277,7 @@ export function createModalTarget(options: ModalTargetOptions = {}): DeployTarge
 
 function appNameOf(deployment: Deployment, config: ModalConfig): string {
   try {
-    return resolveModalAppName(deployment.modelName, deployment.modelVersion, config.appName);
+    return resolveModalAppName(deployment.modelName, deployment.modelVersion, deployment.id, config.appName);
   } catch (err) {
     if (!(err instanceof InvalidAppNameError)) throw err;
     throw new DeployError("INVALID_PARAMETER_VALUE", err.message, { fields: { "config.appName": err.reason } });
