@@ -114,9 +114,7 @@ it("deploy, deployments ls/get/logs, invoke and undeploy a real model version lo
   expect(logs.code).toBe(0);
   expect(logs.stdout).toMatch(/uvicorn|Uvicorn/);
 
-  const t0 = Date.now();
   const undeployed = await cli("undeploy", id as string);
-  console.log("UNDEPLOY_MS", Date.now() - t0);
   expect(undeployed.code).toBe(0);
   expect(undeployed.stdout).toMatch(new RegExp(`Deployment ${id}: stopped`));
   expect(alive(record.runtime.pid)).toBe(false);

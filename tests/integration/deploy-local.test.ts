@@ -193,6 +193,31 @@ describe("local deploy", () => {
   });
 });
 
+describe("undeploy during the rollout", () => {
+  it("stops a deployment while it is starting: stopped, no process left, its port free", async () => {
+    const e = engine();
+    const d = await e.deploy({
+      target: "local",
+      modelName: model.name,
+      modelVersion: model.version,
+      config: { timeoutSeconds: 58 },
+    });
+    // Wait until the server process exists (its pid is recorded), then undeploy before /ping answers.
+    let starting = await e.get(d.id);
+    while (starting.status !== "starting" && starting.status !== "ready" && starting.status !== "failed") {
+      await new Promise((r) => setTimeout(r, 100));
+      starting = await e.get(d.id);
+    }
+    await e.undeploy(d.id);
+    const stopped = await e.settle(d.id);
+    expect(stopped.status).toBe("stopped");
+    expect(stopped.events.map((ev) => ev.status)).toContain("stopping");
+    const pid = pidOf(stopped);
+    expect(alive(-pid)).toBe(false);
+    expect(await canBind(portOf(stopped))).toBe(true);
+  });
+});
+
 describe("bad input", () => {
   it("refuses a version without MLmodel with a clear error, before any record exists", async () => {
     const name = unique("not-a-model");

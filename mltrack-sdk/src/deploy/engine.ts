@@ -127,9 +127,10 @@ export class DeployEngine {
     const current = await this.current(id);
     if (isFinal(current.status)) return current;
     if (current.status === "stopping" && this.work.has(id)) return opts.wait ? this.settle(id) : current;
-    const stopping = await this.update(id, { status: "stopping", message: "Undeploy requested" });
-    const rollout = this.work.get(id);
+    // Abort first, so a rollout still running records no status after `stopping`.
     this.controllers.get(id)?.abort(new DeployError("RESOURCE_CONFLICT", "Undeployed before it was ready."));
+    const rollout = this.work.get(id);
+    const stopping = await this.update(id, { status: "stopping", message: "Undeploy requested" });
     const run = (async () => {
       await rollout?.catch(() => undefined);
       const target = await this.target(current.target);
