@@ -1,6 +1,6 @@
 import type { Deployment } from "mltrack-sdk/deploy-config";
 import { describe, expect, it } from "vitest";
-import { resourcesOf, sagemakerEndpointName, variantsOf } from "./resources";
+import { cloudWatchLogsUrl, resourcesOf, sagemakerEndpointName, variantsOf } from "./resources";
 import { formatElapsed, pollIntervalOf } from "./status";
 
 const record = (over: Partial<Deployment>): Deployment => ({
@@ -48,6 +48,15 @@ describe("resources", () => {
       { label: "Scoring server process id", value: "42" },
       { label: "Loopback port", value: "5123" },
     ]);
+  });
+
+  it("links a SageMaker endpoint's CloudWatch log group, and nothing elsewhere", () => {
+    const d = record({ config: { region: "eu-west-1" }, runtime: { endpointName: "mltrack-iris-d-1" } });
+    expect(cloudWatchLogsUrl(d)).toBe(
+      "https://eu-west-1.console.aws.amazon.com/cloudwatch/home?region=eu-west-1#logsV2:log-groups/log-group/$252Faws$252Fsagemaker$252FEndpoints$252Fmltrack-iris-d-1",
+    );
+    expect(cloudWatchLogsUrl({ ...d, target: "local" })).toBeNull();
+    expect(cloudWatchLogsUrl(record({ config: { region: "x/../y" }, runtime: { endpointName: "e" } }))).toBeNull();
   });
 
   it("reads the production variants and their weights", () => {

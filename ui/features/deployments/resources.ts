@@ -69,3 +69,13 @@ export function variantsOf(deployment: Deployment): VariantWeight[] {
       : [],
   );
 }
+
+/** The CloudWatch log group of a SageMaker endpoint (`/aws/sagemaker/Endpoints/<name>`) in the console. */
+export function cloudWatchLogsUrl(deployment: Deployment): string | null {
+  const name = sagemakerEndpointName(deployment);
+  const region = typeof deployment.config.region === "string" ? deployment.config.region : null;
+  if (deployment.target !== "sagemaker" || !name || !region || !/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) return null;
+  // The console's fragment escapes "/" as "$252F" (a URL-encoded "%2F").
+  const group = `/aws/sagemaker/Endpoints/${name}`.replace(/\//g, "$252F");
+  return `https://${region}.console.aws.amazon.com/cloudwatch/home?region=${region}#logsV2:log-groups/log-group/${group}`;
+}

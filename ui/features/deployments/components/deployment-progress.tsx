@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { Deployment } from "mltrack-sdk/deploy-config";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { deploymentQueries } from "../queries";
+import { cloudWatchLogsUrl } from "../resources";
 import { formatElapsed, isTransitional } from "../status";
 import { DeploymentStatusBadge } from "./deployment-status-badge";
 
@@ -49,9 +50,17 @@ export function DeploymentErrorAlert({ deployment }: { deployment: Deployment })
 
 export function DeploymentLogTail({ deployment }: { deployment: Deployment }) {
   const logs = useQuery(deploymentQueries.logs(deployment.id, isTransitional(deployment.status)));
+  const cloudWatch = cloudWatchLogsUrl(deployment);
   return (
     <section className="space-y-1">
-      <h3 className="text-sm font-medium">Log tail</h3>
+      <h3 className="text-sm font-medium">
+        Log tail
+        {cloudWatch ? (
+          <a href={cloudWatch} target="_blank" rel="noreferrer" className="ml-2 text-xs font-normal underline">
+            the endpoint&apos;s CloudWatch logs
+          </a>
+        ) : null}
+      </h3>
       {logs.isError ? (
         <p className="text-sm text-destructive">{logs.error.message}</p>
       ) : (
