@@ -54,6 +54,19 @@ test("a registered sklearn version deploys locally from its run page, answers li
     await expect(dialog.getByTestId("config-field-timeoutSeconds").getByTestId("config-field-error")).toBeVisible();
     expect(await deploymentsOf(request, model.name)).toEqual([]);
 
+    // Modal: CPU, memory and GPU from ModalConfig; without tokens on the server the engine's
+    // preflight refuses (the error verbatim with its hint) and nothing is created.
+    await dialog.getByTestId("deploy-target").selectOption("modal");
+    await expect(dialog.getByTestId("deploy-modal-resources")).toContainText("1 CPU, 2048 MiB memory, GPU none");
+    await expect(dialog.getByLabel(/^Gpu/)).toBeVisible();
+    await dialog.getByTestId("deploy-submit").click();
+    await expect(dialog.getByTestId("deploy-error")).toContainText("MODAL_TOKEN_ID and MODAL_TOKEN_SECRET are not set");
+    expect(await deploymentsOf(request, model.name)).toEqual([]);
+    await dialog.getByTestId("deploy-target").selectOption("local");
+    await expect(dialog.getByTestId("deploy-error")).toHaveCount(0);
+    // The local form kept what was typed.
+    await expect(timeout).toHaveValue("0");
+
     // A double click on Deploy makes one deployment.
     await timeout.fill("30");
     await dialog.getByTestId("deploy-submit").dblclick();

@@ -12,7 +12,7 @@ export const E2E_AWS_REGION = "us-east-1";
 /**
  * One real MLflow, moto's real server (the AWS stand-in for the SageMaker deploy spec) and the
  * production UI for the whole run; workers read their addresses from env. The UI gets moto's URL,
- * dummy AWS credentials and a temporary deployments folder, never anything real.
+ * dummy AWS credentials, no Modal token and a temporary deployments folder, never anything real.
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "mltrack-e2e-"));
@@ -35,6 +35,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       AWS_SECRET_ACCESS_KEY: MOTO_CREDENTIALS.secretAccessKey,
       AWS_REGION: E2E_AWS_REGION,
       AWS_EC2_METADATA_DISABLED: "true",
+      // Never a real Modal deploy from a test, whatever the developer's shell holds.
+      MODAL_TOKEN_ID: "",
+      MODAL_TOKEN_SECRET: "",
     });
   } catch (err) {
     await stopAll();
