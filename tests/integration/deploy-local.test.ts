@@ -15,6 +15,7 @@ import {
   DeployEngine,
   DeployError,
   createLocalTarget,
+  deploy,
   deploymentTagKey,
   type Deployment,
   type DeployEngineOptions,
@@ -215,6 +216,30 @@ describe("undeploy during the rollout", () => {
     const pid = pidOf(stopped);
     expect(alive(-pid)).toBe(false);
     expect(await canBind(portOf(stopped))).toBe(true);
+  });
+});
+
+describe("deploy() and redeploy", () => {
+  it("deploy() waits until ready; redeploy puts another version live and then stops the old one", async () => {
+    const v2 = await registerSklearnModel(inject("mlflowUrl"), model.name);
+    expect(v2.version).not.toBe(model.version);
+    const d1 = await deploy(
+      { target: "local", modelName: model.name, modelVersion: model.version, config: { timeoutSeconds: 57 } },
+      { mlflow, workDir, requestedBy: "a script" },
+    );
+    expect(d1).toMatchObject({ status: "ready", requestedBy: "a script" });
+
+    const e = engine();
+    const d2 = await e.redeploy(d1.id, v2.version, { wait: true });
+    expect(d2.id).not.toBe(d1.id);
+    expect(d2).toMatchObject({ status: "ready", modelVersion: v2.version, config: d1.config });
+    expect(await predictions(e, d2.id)).toEqual(v2.predictions);
+
+    const old = await e.get(d1.id);
+    expect(old.status).toBe("stopped");
+    expect(old.events.map((ev) => ev.message)).toContain(`Replaced by ${d2.id} (version ${v2.version})`);
+    expect(alive(-pidOf(d1))).toBe(false);
+    await e.undeploy(d2.id, { wait: true });
   });
 });
 

@@ -109,7 +109,7 @@ export class DeployEngine {
       this.creating.set(key, creating);
     }
     const deployment = await creating;
-    return opts.wait ? this.settle(deployment.id) : deployment;
+    return opts.wait ? this.settleWork(deployment.id) : deployment;
   }
 
   /** Every deployment (or one registered model's), newest first. */
@@ -126,7 +126,7 @@ export class DeployEngine {
   async undeploy(id: string, opts: { wait?: boolean } = {}): Promise<Deployment> {
     const current = await this.current(id);
     if (isFinal(current.status)) return current;
-    if (current.status === "stopping" && this.work.has(id)) return opts.wait ? this.settle(id) : current;
+    if (current.status === "stopping" && this.work.has(id)) return opts.wait ? this.settleWork(id) : current;
     // Abort first, so a rollout still running records no status after `stopping`.
     this.controllers.get(id)?.abort(new DeployError("RESOURCE_CONFLICT", "Undeployed before it was ready."));
     const rollout = this.work.get(id);
@@ -148,7 +148,8 @@ export class DeployEngine {
       }
     })();
     this.track(id, run);
-    if (opts.wait) return this.settle(id);
+    // Not settle(): a redeploy's hand-over waits on this undeploy, so waiting on it here would never end.
+    if (opts.wait) return this.settleWork(id);
     return stopping;
   }
 
@@ -217,7 +218,7 @@ export class DeployEngine {
     })();
     this.track(id, run);
     await run;
-    return this.settle(id);
+    return this.settleWork(id);
   }
 
   /** Sends a request to a ready deployment's scoring server; DeployError RESOURCE_CONFLICT when it is not ready. */
@@ -257,6 +258,11 @@ export class DeployEngine {
       if (!pending) break;
       await pending.catch(() => undefined);
     }
+    return this.get(id);
+  }
+
+  private async settleWork(id: string): Promise<Deployment> {
+    for (let pending = this.work.get(id); pending; pending = this.work.get(id)) await pending;
     return this.get(id);
   }
 
