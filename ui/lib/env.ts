@@ -26,7 +26,26 @@ export const serverEnvSchema = {
   // Points of finished runs' metric histories kept in memory, 24 bytes each (16M: ~384 MB at most).
   MLTRACK_HISTORY_CACHE_POINTS: positiveInt.default(16_000_000),
   MLTRACK_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  // Deploy engine (mltrack-sdk/deploy reads these from the server's environment itself).
+  MLTRACK_DEPLOY_DIR: z.string().optional(),
+  MLTRACK_VENV: z.string().optional(),
+  MLTRACK_AWS_ENDPOINT_URL: z
+    .url({ protocol: /^https?$/, error: "must be the http(s) URL of an AWS-compatible endpoint" })
+    .optional(),
+  AWS_ACCESS_KEY_ID: z.string().optional(),
+  AWS_SECRET_ACCESS_KEY: z.string().optional(),
+  AWS_SESSION_TOKEN: z.string().optional(),
+  AWS_PROFILE: z.string().optional(),
+  MODAL_TOKEN_ID: z.string().optional(),
+  MODAL_TOKEN_SECRET: z.string().optional(),
 };
+
+/** Variables that mean nothing one without the other. */
+const PAIRS = [
+  ["MLFLOW_TRACKING_USERNAME", "MLFLOW_TRACKING_PASSWORD"],
+  ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"],
+  ["MODAL_TOKEN_ID", "MODAL_TOKEN_SECRET"],
+] as const;
 
 export const env = createEnv({
   server: serverEnvSchema,
@@ -42,12 +61,9 @@ export const env = createEnv({
           message: `local mode has no sign-in, so the UI listens on loopback only (127.0.0.1, ::1 or localhost), not ${value.MLTRACK_HOST}`,
         });
       }
-      if (Boolean(value.MLFLOW_TRACKING_USERNAME) !== Boolean(value.MLFLOW_TRACKING_PASSWORD)) {
-        ctx.addIssue({
-          code: "custom",
-          path: [value.MLFLOW_TRACKING_USERNAME ? "MLFLOW_TRACKING_PASSWORD" : "MLFLOW_TRACKING_USERNAME"],
-          message: "MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD go together",
-        });
+      for (const [a, b] of PAIRS) {
+        if (Boolean(value[a]) === Boolean(value[b])) continue;
+        ctx.addIssue({ code: "custom", path: [value[a] ? b : a], message: `${a} and ${b} go together` });
       }
     }),
   onValidationError: (issues) => {

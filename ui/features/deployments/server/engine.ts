@@ -1,12 +1,13 @@
 /**
  * The UI server's one deploy engine: created at first use with the UI's MLflow client, and
- * `recover()` run once then (local deployments re-attached or marked stopped after a restart). Kept
+ * `recover()` run once then (live deployments re-attached, dead ones marked failed after a restart). Kept
  * on `globalThis` because Next may evaluate this module once per route bundle; local children are
  * owned by the engine, so there must be exactly one per process.
  */
 import "server-only";
 import { DeployEngine } from "mltrack-sdk/deploy";
 import type { Session } from "@/lib/auth";
+import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { mlflowFor } from "@/lib/mlflow";
 
@@ -22,8 +23,11 @@ function slot(session: Session): EngineSlot {
   const holder = globalThis as Holder;
   holder[SLOT] ??= {
     // Local mode has one user, so one client serves every session (team mode: an engine client with the server's own credentials).
-    // Its files go to MLTRACK_DEPLOY_DIR (default ~/.mltrack/deployments), read by the engine itself.
-    engine: new DeployEngine({ mlflow: mlflowFor(session), warn: (message) => log("warn", message) }),
+    engine: new DeployEngine({
+      mlflow: mlflowFor(session),
+      workDir: env.MLTRACK_DEPLOY_DIR,
+      warn: (message) => log("warn", message),
+    }),
     recovered: null,
   };
   return holder[SLOT];
