@@ -3,10 +3,10 @@
 import { useQuery } from "@tanstack/react-query";
 import type { Deployment } from "mltrack-sdk/deploy-config";
 import { useState } from "react";
+import { CopyButton } from "@/components/copy-button";
 import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
-import { CopyTextButton } from "./copy-text-button";
 import { prettyJson } from "../invoke-body";
 import { useInvoke } from "../hooks/use-deployment-mutations";
 import { deploymentQueries } from "../queries";
@@ -150,7 +150,7 @@ function InvokeForm({
               </Button>
             ))}
             <span className="ml-auto">
-              <CopyTextButton value={shown.code} label={`Copy the ${shown.label} snippet`} />
+              <CopyButton value={shown.code} label={`Copy the ${shown.label} snippet`} />
             </span>
           </div>
           <pre

@@ -3,12 +3,12 @@
 import { ExternalLink } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { CopyButton } from "@/components/copy-button";
 import { Timestamp } from "@/components/timestamp";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { runHref, shortCommit } from "../run-detail-links";
 import type { RunDetail } from "../schemas";
-import { RunCopyButton } from "./run-copy-button";
 import { RunDuration } from "./run-duration";
 import { RunStatusBadge } from "./run-status-badge";
 
@@ -48,7 +48,7 @@ function Commit({ source }: { source: RunDetail["source"] }) {
       ) : (
         text
       )}
-      <RunCopyButton value={gitCommit} label="Copy commit SHA" />
+      <CopyButton value={gitCommit} label="Copy commit SHA" />
     </span>
   );
 }
@@ -101,13 +101,13 @@ export function RunDetails({ run }: { run: RunDetail }) {
               <span className="font-mono text-xs" data-testid="run-id">
                 {run.runId}
               </span>
-              <RunCopyButton value={run.runId} label="Copy run ID" />
+              <CopyButton value={run.runId} label="Copy run ID" />
             </span>
           </Row>
           <Row label="Artifact URI">
             <span className="inline-flex items-center gap-1">
               <span className="font-mono text-xs">{run.artifactUri || "—"}</span>
-              {run.artifactUri ? <RunCopyButton value={run.artifactUri} label="Copy artifact URI" /> : null}
+              {run.artifactUri ? <CopyButton value={run.artifactUri} label="Copy artifact URI" /> : null}
             </span>
           </Row>
           <Row label="Experiment">

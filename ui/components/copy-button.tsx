@@ -5,8 +5,8 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 
-/** Copies `value` to the clipboard; the label names what is copied, for screen readers. */
-export function RunCopyButton({ value, label }: { value: string; label: string }) {
+/** Copies `value` (an id, a URI, a snippet) to the clipboard; the label names what is copied, for screen readers. */
+export function CopyButton({ value, label }: { value: string; label: string }) {
   const [copied, setCopied] = useState(false);
   const copy = async () => {
     try {
