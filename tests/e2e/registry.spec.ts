@@ -188,6 +188,17 @@ test("a model's page: versions with run links, aliases set and moved, tags and d
   await expect(page.getByTestId("model-tags")).not.toContainText("mltrack.deployment");
   await expect(row("1")).toHaveAttribute("id", "version-1");
 
+  // Each version deploys from its row: the dialog opens for that version and the row stays as it was.
+  await row("2").getByTestId("deploy-button").click();
+  await expect(page.getByTestId("deploy-dialog")).toContainText(`Deploy ${name} version 2`);
+  await page.keyboard.press("Escape");
+  await expect(page.getByTestId("deploy-dialog")).toBeHidden();
+  await expect(page.getByTestId("model-version-panel")).toHaveCount(0);
+  await expect(page.getByTestId("model-deployments-link")).toHaveAttribute(
+    "href",
+    `/deployments?model=${encodeURIComponent(name)}`,
+  );
+
   // Metrics side by side: oldest to newest, the latest value of each run, the best marked, gaps as gaps.
   const metrics = page.getByTestId("version-metrics");
   const cell = (metric: string, v: string) =>
