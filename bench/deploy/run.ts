@@ -12,7 +12,7 @@
  * through the UI's `/api/deployments/<id>/invoke` (which proxies and counts), after 100 warm-up
  * requests each, three rounds alternating the order; medians of each round's p50 and p99.
  */
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -40,6 +40,7 @@ export async function run(): Promise<BenchReport> {
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: ["--disable-background-networking", "--disable-component-update", "--no-first-run"],
   });
+  let live: { id: string; endpointUrl: string } | undefined;
   try {
     const mlflow = new MlflowClient({ trackingUri: mlflowServer.url, auth: null });
     const model = await registerSklearnModel(mlflowServer.url, "bench-deploy-iris");
@@ -47,7 +48,6 @@ export async function run(): Promise<BenchReport> {
     const runPage = `${ui.url}/experiments/${run.info.experimentId}/runs/${model.runId}`;
 
     const ready = { ui: [] as number[], mlflow: [] as number[] };
-    let live: { id: string; endpointUrl: string } | undefined;
     for (let round = 0; round < READY_ROUNDS; round++) {
       const order = round % 2 === 0 ? (["ui", "mlflow"] as const) : (["mlflow", "ui"] as const);
       for (const way of order) {
@@ -85,9 +85,10 @@ export async function run(): Promise<BenchReport> {
         results[way].push(await load({ origin, total: INVOKES, concurrency: 1, request }));
       }
     }
-    await undeploy(ui.url, deployment.id);
     return report(ready, results);
   } finally {
+    // The local server is a process group of its own that outlives the UI: stop it first.
+    if (live) await undeploy(ui.url, live.id).catch((err: unknown) => console.error(err));
     await browser.close();
     await ui.stop();
     await mlflowServer.stop();
@@ -153,12 +154,25 @@ async function mlflowServeToPing(trackingUri: string, name: string, version: str
       "-p",
       String(port),
     ],
-    { env: { ...process.env, MLFLOW_TRACKING_URI: trackingUri }, stdio: "ignore", detached: true },
+    {
+      // `mlflow models serve` execs `uvicorn` by name: the venv's bin comes first, as `source .venv/bin/activate` does.
+      env: {
+        ...process.env,
+        PATH: `${path.dirname(venvBin("mlflow"))}${path.delimiter}${process.env.PATH ?? ""}`,
+        MLFLOW_TRACKING_URI: trackingUri,
+      },
+      stdio: ["ignore", "ignore", "pipe"],
+      detached: true,
+    },
   );
+  let stderr = "";
+  child.stderr?.on("data", (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-2000);
+  });
   try {
     const deadline = Date.now() + READY_TIMEOUT_MS;
     while (Date.now() < deadline) {
-      if (child.exitCode !== null) throw new Error(`mlflow models serve exited with ${child.exitCode}`);
+      if (child.exitCode !== null) throw new Error(`mlflow models serve exited with ${child.exitCode}:\n${stderr}`);
       const ok = await fetch(`http://127.0.0.1:${port}/ping`).then(
         (r) => r.ok,
         () => false,
@@ -168,10 +182,29 @@ async function mlflowServeToPing(trackingUri: string, name: string, version: str
     }
     throw new Error("mlflow models serve did not answer /ping");
   } finally {
-    if (child.pid) process.kill(-child.pid, "SIGTERM");
-    await new Promise((r) => setTimeout(r, 1000));
-    if (child.pid && child.exitCode === null) process.kill(-child.pid, "SIGKILL");
+    await stopGroup(child);
   }
+}
+
+/** SIGTERM to the child's process group (uvicorn outlives mlflow's own process), SIGKILL after 10 s. */
+async function stopGroup(child: ChildProcess): Promise<void> {
+  const pid = child.pid;
+  if (!pid) return;
+  const signal = (name: NodeJS.Signals | 0) => {
+    try {
+      process.kill(-pid, name);
+      return true;
+    } catch {
+      return false; // the group is gone
+    }
+  };
+  if (!signal("SIGTERM")) return;
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+    if (!signal(0)) return;
+  }
+  signal("SIGKILL");
 }
 
 function report(ready: { ui: number[]; mlflow: number[] }, results: Record<string, LoadResult[]>): BenchReport {
