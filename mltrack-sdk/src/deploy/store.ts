@@ -3,12 +3,13 @@
  * deployment, its value the record as JSON. Every UI instance sees them and they survive restarts.
  */
 import type { MlflowClient } from "../mlflow/client";
+import { MLTRACK_TAGS } from "../mlflow/tags";
 import { MlflowNotFoundError } from "../mlflow/errors";
 import type { TagMap } from "../mlflow/types";
 import { DeployError } from "./errors";
 import { Deployment } from "./types";
 
-export const DEPLOYMENT_TAG_PREFIX = "mltrack.deployment.";
+export const DEPLOYMENT_TAG_PREFIX = MLTRACK_TAGS.deploymentPrefix;
 
 export const deploymentTagKey = (id: string): string => `${DEPLOYMENT_TAG_PREFIX}${id}`;
 

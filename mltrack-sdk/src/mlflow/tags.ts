@@ -15,7 +15,8 @@ export type SourceType = "LOCAL" | "NOTEBOOK" | "JOB" | "PROJECT" | "UNKNOWN";
 /**
  * MLTrack's own tags (`mltrack.*`): `category` is `ml` or `llm` on every run `track()` creates (the
  * UI's LLM totals read it); `gitDirty` is `true` when the git working tree had uncommitted changes;
- * experiment tags under `viewPrefix` hold saved runs views, one per name (`mltrack.view.<name>`).
+ * experiment tags under `viewPrefix` hold saved runs views, one per name (`mltrack.view.<name>`);
+ * registered-model tags under `deploymentPrefix` hold the deploy engine's records, one per deployment.
  * On runs `track()` creates: `error` holds a failed run's error and stack (cut to MLflow's tag limit,
  * saying so); `host`, `os` and `runtime` the machine and language runtime (`node 20.19.0`,
  * `python 3.12.4`); `clientRunId` the id the client chose before MLflow assigned one, so a retried

@@ -4,7 +4,7 @@
  * deploy engine's records (JSON, one per deployment), shown on the Deployments page: the registry UI
  * neither shows nor edits them.
  */
-import { MLFLOW_TAGS } from "mltrack-sdk/tags";
+import { MLFLOW_TAGS, MLTRACK_TAGS } from "mltrack-sdk/tags";
 import { LIMITS, resolvesElsewhere } from "mltrack-sdk/validation";
 
 export interface RegistryTag {
@@ -12,8 +12,8 @@ export interface RegistryTag {
   value: string;
 }
 
-/** Prefix of the deploy engine's deployment records (`mltrack.deployment.<id>`), see mltrack-sdk/src/deploy/types.ts. */
-export const DEPLOYMENT_TAG_PREFIX = "mltrack.deployment.";
+/** Prefix of the deploy engine's deployment records (`mltrack.deployment.<id>`). */
+export const DEPLOYMENT_TAG_PREFIX = MLTRACK_TAGS.deploymentPrefix;
 
 /** Tags MLflow's own prompt registry writes; a prompt is not a model. */
 export const PROMPT_TAG = MLFLOW_TAGS.isPrompt;
