@@ -7,12 +7,12 @@
 import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
 import { repoRoot } from "../../scripts/lib/paths";
+import { alive, canBind, killGroup } from "../support/processes";
 import { registerSklearnModel, type SklearnModelVersion } from "../support/sklearn-model";
 
 const execFileAsync = promisify(execFile);
@@ -32,32 +32,6 @@ async function cli(...args: string[]): Promise<{ code: number; stdout: string; s
     const e = err as { code?: number; stdout?: string; stderr?: string };
     return { code: e.code ?? -1, stdout: e.stdout ?? "", stderr: e.stderr ?? "" };
   }
-}
-
-/** Whether the process (a negative pid: any process of that group) exists. */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function killGroup(pgid: number): void {
-  try {
-    process.kill(-pgid, "SIGKILL");
-  } catch {
-    // Already gone.
-  }
-}
-
-function canBind(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once("error", () => resolve(false));
-    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
-  });
 }
 
 beforeAll(async () => {

@@ -6,7 +6,6 @@
  */
 import { randomUUID } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -21,6 +20,7 @@ import {
   type DeployEngineOptions,
 } from "mltrack-sdk/deploy";
 import { venvBin } from "../../scripts/lib/paths";
+import { alive, canBind, killGroup } from "../support/processes";
 import { registerSklearnModel, type SklearnModelVersion } from "../support/sklearn-model";
 
 const unique = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
@@ -38,32 +38,6 @@ function engine(extra: Partial<DeployEngineOptions> = {}): DeployEngine {
 
 const pidOf = (d: Deployment) => d.runtime.pid as number;
 const portOf = (d: Deployment) => d.runtime.port as number;
-
-/** Whether the process (a negative pid: any process of that group) exists. */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function killGroup(pgid: number): void {
-  try {
-    process.kill(-pgid, "SIGKILL");
-  } catch {
-    // Already gone.
-  }
-}
-
-function canBind(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once("error", () => resolve(false));
-    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
-  });
-}
 
 async function predictions(e: DeployEngine, id: string): Promise<unknown> {
   const res = await e.invoke(id, { body: model.servingInput, contentType: "application/json" });
