@@ -5,16 +5,16 @@
  */
 import { spawn } from "node:child_process";
 import { closeSync, existsSync, openSync, readFileSync } from "node:fs";
-import { mkdir, open } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { DeployError } from "../errors";
+import { LOG_LINES, readLogTail, readLogTailSync } from "../log-tail";
 import { resolvePythonTool } from "../python-bin";
 import { invokeScoringServer, pingOnce, sleep, waitForPing } from "../scoring";
 import type { DeployTarget, Deployment, InvokeRequest, LocalConfig } from "../types";
 
-export const LOG_LINES = 200;
 const HOST = "127.0.0.1";
 const STOP_GRACE_MS = 10_000;
 
@@ -71,7 +71,7 @@ export function createLocalTarget(options: LocalTargetOptions = {}): DeployTarge
           await ctx.update({ status: "ready", message: `Ready: ${url}/ping answers`, endpointUrl: url });
           return;
         }
-        const tail = readLogTail(logFile, 40).join("\n");
+        const tail = readLogTailSync(logFile, 40).join("\n");
         const exit = child.exitCode ?? child.signalCode;
         if (/address already in use/i.test(tail) && attempt === 1) {
           await ctx.update({ message: `Port ${port} was taken before the server bound it; trying another port` });
@@ -143,7 +143,7 @@ export function createLocalTarget(options: LocalTargetOptions = {}): DeployTarge
 
     async logs(deployment) {
       const runtime = localRuntime(deployment);
-      return runtime ? readLogTailAsync(runtime.logFile, LOG_LINES) : [];
+      return runtime ? readLogTail(runtime.logFile, LOG_LINES) : [];
     },
   };
 }
@@ -264,39 +264,4 @@ export function portIsFree(port: number): Promise<boolean> {
     server.once("error", () => resolve(false));
     server.listen(port, HOST, () => server.close(() => resolve(true)));
   });
-}
-
-const TAIL_BYTES = 256 * 1024;
-
-function readLogTail(file: string, lines: number): string[] {
-  try {
-    const text = readFileSync(file, "utf8");
-    return lastLines(text.length > TAIL_BYTES ? text.slice(-TAIL_BYTES) : text, lines);
-  } catch {
-    return [];
-  }
-}
-
-async function readLogTailAsync(file: string, lines: number): Promise<string[]> {
-  let handle;
-  try {
-    handle = await open(file, "r");
-  } catch {
-    return [];
-  }
-  try {
-    const { size } = await handle.stat();
-    const length = Math.min(size, TAIL_BYTES);
-    const buffer = Buffer.alloc(length);
-    await handle.read(buffer, 0, length, size - length);
-    return lastLines(buffer.toString("utf8"), lines);
-  } finally {
-    await handle.close();
-  }
-}
-
-function lastLines(text: string, count: number): string[] {
-  const lines = text.split("\n");
-  if (lines.at(-1) === "") lines.pop();
-  return lines.slice(-count);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DeployError } from "../errors";
+import { LOG_LINES } from "../log-tail";
 import {
-  LOG_LINES,
   appPageUrl,
   classifyModalFailure,
   cleanLine,

@@ -5,8 +5,7 @@
  */
 import { spawn } from "node:child_process";
 import { DeployError, type DeployErrorCode } from "../errors";
-
-export const LOG_LINES = 200;
+import { LOG_LINES } from "../log-tail";
 
 export interface ModalCliResult {
   /** Exit code; null when it ended by a signal (aborted or timed out). */

@@ -5,15 +5,15 @@
  * Tokens come only from the server's environment, never from a request, and never reach the record.
  */
 import { createWriteStream, type WriteStream } from "node:fs";
-import { access, mkdir, readFile } from "node:fs/promises";
+import { access, mkdir } from "node:fs/promises";
 import path from "node:path";
 import { DeployError } from "../errors";
+import { LOG_LINES, readLogTail } from "../log-tail";
 import { resolvePythonTool } from "../python-bin";
 import { invokeScoringServer, waitForPing } from "../scoring";
 import { ModalAppName, type DeployTarget, type Deployment, type ModalConfig, type TargetContext } from "../types";
 import { InvalidAppNameError, resolveModalAppName } from "./modal-app";
 import {
-  LOG_LINES,
   TOKEN_HINT,
   appPageUrl,
   classifyModalFailure,
@@ -265,12 +265,7 @@ export function createModalTarget(options: ModalTargetOptions = {}): DeployTarge
     async logs(deployment) {
       const runtime = modalRuntime(deployment);
       if (!runtime) return [];
-      try {
-        const text = await readFile(runtime.logFile, "utf8");
-        return text.split("\n").filter(Boolean).slice(-LOG_LINES);
-      } catch {
-        return [];
-      }
+      return readLogTail(runtime.logFile, LOG_LINES, Boolean);
     },
   };
 }
