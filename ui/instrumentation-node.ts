@@ -6,4 +6,8 @@ try {
   process.exit(1);
 }
 
+// Hot paths the custom server answers before Next's router (lib/http/direct-routes.ts).
+const { registerInvokeRoute } = await import("./features/deployments/server/invoke-route");
+registerInvokeRoute();
+
 export {};

@@ -7,6 +7,7 @@ import { createServer } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
+import { matchDirectRoute } from "./lib/http/direct-routes";
 import { guardRawRequest } from "./lib/http/raw-guard";
 
 const { env } = await import("./lib/env").catch((err: unknown) => {
@@ -34,6 +35,15 @@ const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
   if (refusal) {
     log("warn", "request refused before routing", { method: req.method?.slice(0, 20), status: refusal.status });
     res.writeHead(refusal.status, refusal.headers).end(refusal.body);
+    return;
+  }
+  const direct = matchDirectRoute(req.method ?? "", req.url ?? "/");
+  if (direct) {
+    direct.handler(req, res, direct.params).catch((err: unknown) => {
+      log("error", "direct route failed", { error: err instanceof Error ? err.message : String(err) });
+      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+      res.end();
+    });
     return;
   }
   void handle(req, res);

@@ -128,6 +128,26 @@ test("a registered sklearn version deploys locally from its run page, answers li
     await expect(page.getByTestId("invoke-result")).toContainText("from the scoring server");
     await expect(page.getByTestId("invoke-stats-errors")).toHaveText("1");
 
+    // The invoke path is answered by the custom server before Next's router (lib/http/direct-routes.ts):
+    // the same answers, limits and error shapes as the Next route it stands in for.
+    const invoke = (id: string, data: string, contentType = "application/json") =>
+      request.post(`/api/deployments/${id}/invoke`, { data, headers: { "content-type": contentType } });
+    const direct = await invoke(deployment.id, model.servingInput);
+    expect(direct.status()).toBe(200);
+    expect(direct.headers()["x-mltrack-route"]).toBe("direct");
+    expect(((await direct.json()) as { predictions: number[] }).predictions).toEqual(model.predictions);
+    const tooLarge = await invoke(deployment.id, "1,2\n".repeat(300_000), "text/csv");
+    expect(tooLarge.status()).toBe(413);
+    expect(await tooLarge.json()).toEqual({
+      error: { code: "INVALID_PARAMETER_VALUE", message: "Request body exceeds the 1048576-byte limit" },
+    });
+    expect((await invoke("d-000000000000", model.servingInput)).status()).toBe(404);
+    const badId = await invoke("not-an-id", model.servingInput);
+    expect(badId.status()).toBe(400);
+    expect(((await badId.json()) as { error: { message: string } }).error.message).toMatch(
+      /^Invalid path parameters: id: /,
+    );
+
     // Undeploy: the confirmation lists the process and port; afterwards the port can be bound again.
     await page.getByTestId("undeploy-button").click();
     await expect(page.getByTestId("undeploy-resources")).toContainText(String(port));

@@ -11,8 +11,18 @@ export type DeployErrorCode =
   | "PERMISSION_DENIED"
   | "INTERNAL_ERROR";
 
+/** Marks a DeployError from any copy of this module (see `DeployError[Symbol.hasInstance]`). */
+const BRAND = Symbol.for("mltrack.DeployError");
+
 export class DeployError extends Error {
   override readonly name = "DeployError";
+  readonly [BRAND] = true;
+
+  /** Holds across copies of this package, as `MlflowError`'s does (Next bundles it once per server layer). */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === "object" && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;
+  }
+
   readonly code: DeployErrorCode;
   readonly hint: string | undefined;
   /** For INVALID_PARAMETER_VALUE: each bad field (`config.timeoutSeconds`) and what is wrong with it. */

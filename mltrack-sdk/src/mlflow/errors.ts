@@ -10,6 +10,9 @@ export interface MlflowErrorInit {
   cause?: unknown;
 }
 
+/** Marks an MlflowError from any copy of this module (see `MlflowError[Symbol.hasInstance]`). */
+const BRAND = Symbol.for("mltrack.MlflowError");
+
 /**
  * A failed MLflow call. Keeps MLflow's own `error_code`, its message and the HTTP status,
  * so callers branch on `errorCode` and the UI can hand the same body back to MLflow clients.
@@ -20,6 +23,17 @@ export class MlflowError extends Error {
   readonly httpStatus: number;
   readonly endpoint: string | undefined;
   readonly requestId: string | undefined;
+  readonly [BRAND] = true;
+
+  /**
+   * `err instanceof MlflowError` holds for an error from another copy of this package too: Next
+   * bundles a package once per server layer, and the UI's direct routes meet errors from the routes'
+   * copy. Subclasses keep the ordinary prototype check.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (this !== MlflowError) return Function.prototype[Symbol.hasInstance].call(this, value);
+    return typeof value === "object" && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;
+  }
 
   constructor(init: MlflowErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });

@@ -1,5 +1,6 @@
 /** Request bodies read with a byte limit: a body past the limit is refused, never buffered whole. */
 import "server-only";
+import type { IncomingMessage } from "node:http";
 import { AppError } from "./errors";
 
 /**
@@ -35,6 +36,38 @@ export async function readBodyBytes(req: Request, limit: number): Promise<Uint8A
     if (size <= limit) chunks.push(value);
   }
   if (size > limit) throw tooLarge(limit, false);
+  return concat(chunks, size);
+}
+
+/**
+ * The same limits for a Node request read outside Next (the custom server's direct routes). Past the
+ * cap the request is paused, not destroyed, so the 413 still reaches the client before the close.
+ */
+export function readNodeBodyBytes(req: IncomingMessage, limit: number): Promise<Uint8Array<ArrayBuffer>> {
+  const cap = limit * DRAIN_FACTOR;
+  const declared = Number(req.headers["content-length"] ?? Number.NaN);
+  if (Number.isFinite(declared) && declared > cap) return Promise.reject(tooLarge(limit, true));
+  return new Promise((resolve, reject) => {
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    const done = (settle: () => void) => {
+      req.off("data", onData).off("end", onEnd).off("error", onError);
+      settle();
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size > cap) {
+        req.pause();
+        done(() => reject(tooLarge(limit, true)));
+      } else if (size <= limit) chunks.push(chunk);
+    };
+    const onEnd = () => done(() => (size > limit ? reject(tooLarge(limit, false)) : resolve(concat(chunks, size))));
+    const onError = (err: Error) => done(() => reject(err));
+    req.on("data", onData).on("end", onEnd).on("error", onError);
+  });
+}
+
+function concat(chunks: readonly Uint8Array[], size: number): Uint8Array<ArrayBuffer> {
   const bytes = new Uint8Array(size);
   let offset = 0;
   for (const chunk of chunks) {

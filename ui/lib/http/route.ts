@@ -70,7 +70,7 @@ export function withRoute<P = undefined, Q = undefined, B = undefined, R = unkno
   };
 }
 
-function parse<T>(schema: z.ZodType<T>, value: unknown, part: string): T {
+export function parse<T>(schema: z.ZodType<T>, value: unknown, part: string): T {
   const result = schema.safeParse(value);
   if (!result.success)
     throw new AppError("INVALID_PARAMETER_VALUE", `Invalid ${part}: ${describeIssues(result.error)}`);

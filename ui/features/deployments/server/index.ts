@@ -1,7 +1,9 @@
 import "server-only";
 
 export { deployEngine } from "./engine";
-export { createDeployment, invokeDeployment, runModelVersions } from "./deployments";
+export { createDeployment, runModelVersions } from "./deployments";
+export { invokeDeployment } from "./invoke";
+export { registerInvokeRoute } from "./invoke-route";
 export { invokeExampleOf } from "./invoke-example";
 export { invokeStatsOf } from "./invoke-stats-store";
 export { DeploymentsScreen } from "./deployments-screen";
