@@ -3,16 +3,16 @@
  * module: `instanceof DeployError` and `instanceof MlflowError` must still hold for it.
  */
 import { describe, expect, it } from "vitest";
+import * as mlflowErrors from "../mlflow/errors";
 import { MlflowError, MlflowNotFoundError } from "../mlflow/errors";
+import * as deployErrors from "./errors";
 import { DeployError } from "./errors";
 
 describe("error classes across module copies", () => {
   it("recognise an error from another copy of their module", async () => {
     // A query suffix makes Vite evaluate the file again: a second copy, with its own classes.
-    const deployCopy = (await import(/* @vite-ignore */ `${"./errors"}?copy`)) as typeof import("./errors");
-    const mlflowCopy = (await import(
-      /* @vite-ignore */ `${"../mlflow/errors"}?copy`
-    )) as typeof import("../mlflow/errors");
+    const deployCopy = (await import(/* @vite-ignore */ `${"./errors"}?copy`)) as typeof deployErrors;
+    const mlflowCopy = (await import(/* @vite-ignore */ `${"../mlflow/errors"}?copy`)) as typeof mlflowErrors;
     expect(deployCopy.DeployError).not.toBe(DeployError);
     expect(mlflowCopy.MlflowError).not.toBe(MlflowError);
 
