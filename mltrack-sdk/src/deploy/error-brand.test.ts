@@ -3,9 +3,9 @@
  * module: `instanceof DeployError` and `instanceof MlflowError` must still hold for it.
  */
 import { describe, expect, it } from "vitest";
-import * as mlflowErrors from "../mlflow/errors";
+import type * as mlflowErrors from "../mlflow/errors";
 import { MlflowError, MlflowNotFoundError } from "../mlflow/errors";
-import * as deployErrors from "./errors";
+import type * as deployErrors from "./errors";
 import { DeployError } from "./errors";
 
 describe("error classes across module copies", () => {
