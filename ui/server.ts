@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import next from "next";
 import { matchDirectRoute } from "./lib/http/direct-routes";
 import { guardRawRequest } from "./lib/http/raw-guard";
+import { applySecurityHeaders } from "./lib/http/security-headers";
 
 const { env } = await import("./lib/env").catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : err);
@@ -31,7 +32,8 @@ const handle = app.getRequestHandler();
 const MAX_HEADER_BYTES = 128 * 1024;
 
 const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
-  const refusal = guardRawRequest(req.method ?? "", req.url ?? "/");
+  applySecurityHeaders(req, res, { dev });
+  const refusal = guardRawRequest(req.method ?? "", req.url ?? "/", req.headers.host);
   if (refusal) {
     log("warn", "request refused before routing", { method: req.method?.slice(0, 20), status: refusal.status });
     res.writeHead(refusal.status, refusal.headers).end(refusal.body);

@@ -163,7 +163,7 @@ test("an HTML artifact runs sandboxed; markup in names is text; '..' paths get a
   const html = await page.request.get(`/api/runs/${runId}/artifacts/file?path=report.html`);
   expect(html.headers()["content-type"]).toBe("text/html; charset=utf-8");
   expect(html.headers()["content-security-policy"]).toBe(
-    "sandbox allow-scripts; default-src 'none'; script-src 'unsafe-inline' data: blob:; style-src 'unsafe-inline' data:; img-src data: blob:; font-src data:",
+    "sandbox allow-scripts; default-src 'none'; script-src 'unsafe-inline' data: blob:; style-src 'unsafe-inline' data:; img-src data: blob:; font-src data:; frame-ancestors 'self'",
   );
   expect(html.headers()["x-content-type-options"]).toBe("nosniff");
   const svg = await page.request.get(`/api/runs/${runId}/artifacts/file?path=diagram.svg&download=1`);

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { serverEnvSchema } from "./env";
+import { SECRET_ENV_NAMES } from "./secret-env-names";
 
 const example = readFileSync(path.join(import.meta.dirname, "../../.env.example"), "utf8");
 
@@ -38,6 +39,18 @@ describe(".env.example", () => {
 
   it("puts nothing in NEXT_PUBLIC_ (the browser must never see server config)", () => {
     expect(example).not.toMatch(/NEXT_PUBLIC_/);
+  });
+});
+
+describe("secret variables", () => {
+  it("are listed for the leak test: every password, secret and token in the schema, and nothing else", () => {
+    const secrets = Object.keys(serverEnvSchema).filter((name) => /PASSWORD|SECRET|TOKEN$/.test(name));
+    expect([...SECRET_ENV_NAMES].sort()).toEqual(secrets.sort());
+  });
+
+  it("are never inlined into the build: next.config sets no env", async () => {
+    const config = (await import("../next.config")).default as Record<string, unknown>;
+    expect(config.env).toBeUndefined();
   });
 });
 

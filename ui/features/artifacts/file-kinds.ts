@@ -17,14 +17,15 @@ export const TABLE_PREVIEW_ROWS = 10_000;
 
 /**
  * An HTML artifact runs in a unique opaque origin (no `allow-same-origin`): its scripts cannot read
- * MLTrack's page, cookies or storage, and `default-src 'none'` keeps them off the network.
+ * MLTrack's page, cookies or storage, and `default-src 'none'` keeps them off the network. Only
+ * MLTrack's own pages may frame an artifact (the rest of the app may not be framed at all).
  */
 export const HTML_CSP =
-  "sandbox allow-scripts; default-src 'none'; script-src 'unsafe-inline' data: blob:; style-src 'unsafe-inline' data:; img-src data: blob:; font-src data:";
+  "sandbox allow-scripts; default-src 'none'; script-src 'unsafe-inline' data: blob:; style-src 'unsafe-inline' data:; img-src data: blob:; font-src data:; frame-ancestors 'self'";
 /** SVG may style itself and embed data: images; scripts never run, even when opened directly. */
-export const SVG_CSP = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+export const SVG_CSP = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'";
 /** Everything else: nothing in it may run or load. */
-export const INERT_CSP = "sandbox; default-src 'none'";
+export const INERT_CSP = "sandbox; default-src 'none'; frame-ancestors 'self'";
 
 interface FileKind {
   preview: PreviewKind;

@@ -1,5 +1,5 @@
 /**
- * `withRoute` for the custom server's direct routes (direct-routes.ts): the same authentication,
+ * `withRoute` for the custom server's direct routes (direct-routes.ts): the same cross-site check, authentication,
  * zod-checked params, body limit and error table, on Node's request and response instead of Next's.
  */
 import "server-only";
@@ -7,6 +7,7 @@ import type { IncomingMessage } from "node:http";
 import type { z } from "zod";
 import { authenticate, type Permission, type Session } from "../auth";
 import { readNodeBodyBytes } from "./body";
+import { refuseCrossSite } from "./cross-origin";
 import { DIRECT_ROUTE_HEADER, type DirectHandler } from "./direct-routes";
 import { parse } from "./route";
 import { toErrorResponse } from "./errors";
@@ -43,7 +44,9 @@ export function withDirectRoute<P>(config: DirectRouteConfig<P>): DirectHandler 
     });
     let reply: DirectReply;
     try {
-      const session = await authenticate(requestOf(req), config.permission ?? "READ");
+      const request = requestOf(req);
+      refuseCrossSite(request);
+      const session = await authenticate(request, config.permission ?? "READ");
       const params = parse(config.params, rawParams, "path parameters");
       const body = await readNodeBodyBytes(req, config.maxBodyBytes);
       reply = await config.handler({

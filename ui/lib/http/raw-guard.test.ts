@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { guardRawRequest } from "./raw-guard";
+import { guardRawRequest, isLoopbackHost } from "./raw-guard";
 
 describe("guardRawRequest", () => {
   it.each([
@@ -36,5 +36,40 @@ describe("guardRawRequest", () => {
     const page = guardRawRequest("CONNECT", "/experiments");
     expect(page?.status).toBe(405);
     expect(page?.headers["content-type"]).toMatch(/^text\/plain/);
+  });
+});
+
+describe("the Host check (DNS rebinding)", () => {
+  it.each([
+    "127.0.0.1:3000",
+    "localhost:3000",
+    "LOCALHOST",
+    "[::1]:3000",
+    "127.1.2.3",
+    "app.localhost:3000",
+    "localhost.",
+  ])("serves the loopback name %s", (host) => {
+    expect(isLoopbackHost(host)).toBe(true);
+    expect(guardRawRequest("GET", "/experiments", host)).toBeUndefined();
+  });
+
+  it.each([
+    "evil.example:3000",
+    "127.0.0.1.evil.example",
+    "localhost.evil.example",
+    "[::2]:3000",
+    "0.0.0.0:3000",
+    "10.0.0.1",
+  ])("refuses the host %s on pages and on the gateway", (host) => {
+    const page = guardRawRequest("GET", "/experiments", host);
+    expect(page?.status).toBe(403);
+    expect(page?.body).toContain("loopback names only");
+    const gateway = guardRawRequest("POST", "/api/2.0/mlflow/runs/create", host);
+    expect(gateway?.status).toBe(403);
+    expect(JSON.parse(gateway?.body ?? "{}")).toMatchObject({ error_code: "PERMISSION_DENIED" });
+  });
+
+  it("lets a request without a Host header through (HTTP/1.0: not a browser, so not rebinding)", () => {
+    expect(guardRawRequest("GET", "/experiments", undefined)).toBeUndefined();
   });
 });

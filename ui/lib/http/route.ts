@@ -1,7 +1,8 @@
 /**
- * The one wrapper every route handler goes through: it authenticates the request, awaits and parses
- * params, query and body with zod, runs the handler with the session's MLflow client, validates the
- * response outside production, and maps every error in one place.
+ * The one wrapper every route handler goes through: it refuses cross-site mutations, authenticates
+ * the request, awaits and parses params, query and body with zod, runs the handler with the
+ * session's MLflow client, validates the response outside production, and maps every error in one
+ * place.
  */
 import "server-only";
 import type { NextRequest } from "next/server";
@@ -11,6 +12,7 @@ import { authenticate, type Permission, type Session } from "../auth";
 import { env } from "../env";
 import { mlflowFor } from "../mlflow";
 import { readJsonBody } from "./body";
+import { refuseCrossSite } from "./cross-origin";
 import { AppError, toErrorResponse, type ErrorFormat } from "./errors";
 
 export interface RouteContext<P, Q, B> {
@@ -42,6 +44,7 @@ export function withRoute<P = undefined, Q = undefined, B = undefined, R = unkno
   const format = config.errorFormat ?? "app";
   return async function route(req: NextRequest, segment?: RouteSegment): Promise<Response> {
     try {
+      refuseCrossSite(req);
       const permission =
         typeof config.permission === "function" ? config.permission(req) : (config.permission ?? "READ");
       const session = await authenticate(req, permission);
