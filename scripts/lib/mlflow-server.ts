@@ -1,5 +1,9 @@
-/** A real `mlflow server` from the project's .venv: SQLite backend, proxied artifacts, loopback only. */
-import { existsSync, mkdirSync } from "node:fs";
+/**
+ * A real `mlflow server` from the project's .venv: SQLite backend, proxied artifacts, loopback only;
+ * optionally with MLflow's basic-auth app (`--app-name basic-auth`) and its own auth config.
+ */
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { spawnManaged, waitForHttp, type ManagedProcess } from "./processes";
 import { venvBin } from "./paths";
@@ -21,6 +25,43 @@ export interface MlflowServerOptions {
   /** Append the server's output (its access log included) to this file. */
   logFile?: string;
   startTimeoutMs?: number;
+  /** Turns on MLflow's basic-auth app, configured by an ini file written into `dataDir`. */
+  auth?: MlflowAuthOptions;
+}
+
+/** What a resource's user gets when nobody granted them anything (`default_permission`). */
+export type MlflowDefaultPermission = "READ" | "USE" | "EDIT" | "MANAGE" | "NO_PERMISSIONS";
+
+export interface MlflowAuthOptions {
+  /** Created as an admin on the first start against an empty auth database. */
+  adminUsername: string;
+  /** At least 12 characters, and not MLflow's old default `password1234` (MLflow refuses both). */
+  adminPassword: string;
+  defaultPermission: MlflowDefaultPermission;
+  /** CSRF key of the auth app (MLFLOW_FLASK_SERVER_SECRET_KEY). Default: random per start. */
+  secretKey?: string;
+}
+
+/** `basic_auth.ini` and `basic_auth.db` live in the data dir, next to mlflow.db. */
+export function writeAuthConfig(dataDir: string, auth: MlflowAuthOptions): string {
+  const values = {
+    default_permission: auth.defaultPermission,
+    database_uri: `sqlite:///${path.join(dataDir, "basic_auth.db")}`,
+    admin_username: auth.adminUsername,
+    admin_password: auth.adminPassword,
+    authorization_function: "mlflow.server.auth:authenticate_request_basic_auth",
+  };
+  const lines = ["[mlflow]"];
+  for (const [key, value] of Object.entries(values)) {
+    // configparser strips surrounding whitespace, ends a value at a newline and expands `%`.
+    if (value === "" || value !== value.trim() || /[\r\n]/.test(value)) {
+      throw new Error(`MLflow auth setting ${key} must be non-empty, on one line, without surrounding spaces.`);
+    }
+    lines.push(`${key} = ${value.replaceAll("%", "%%")}`);
+  }
+  const file = path.join(dataDir, "basic_auth.ini");
+  writeFileSync(file, `${lines.join("\n")}\n`, { mode: 0o600 });
+  return file;
 }
 
 export async function startMlflowServer(options: MlflowServerOptions): Promise<MlflowServer> {
@@ -45,14 +86,25 @@ export async function startMlflowServer(options: MlflowServerOptions): Promise<M
     "--workers",
     String(options.workers ?? 1),
   ];
+  const authEnv: Record<string, string> = {};
+  if (options.auth) {
+    args.push("--app-name", "basic-auth");
+    authEnv.MLFLOW_AUTH_CONFIG_PATH = writeAuthConfig(dataDir, options.auth);
+    authEnv.MLFLOW_FLASK_SERVER_SECRET_KEY = options.auth.secretKey ?? randomBytes(32).toString("hex");
+  }
+  const inherited = { ...process.env };
+  // Set, these would override the admin of the config file (MLflow reads them first).
+  delete inherited.MLFLOW_AUTH_ADMIN_USERNAME;
+  delete inherited.MLFLOW_AUTH_ADMIN_PASSWORD;
   const process_ = spawnManaged("mlflow", mlflow, args, {
     env: {
       // MLflow 3.18 starts ~9 job-runner processes (huey consumers for its GenAI scorer jobs), each
       // importing mlflow: a minute of CPU per start on 2 cores, for a feature MLTrack does not use.
       MLFLOW_SERVER_ENABLE_JOB_EXECUTION: "false",
-      ...process.env,
+      ...(options.auth ? inherited : process.env),
       MLFLOW_DISABLE_TELEMETRY: "true",
       DO_NOT_TRACK: "true",
+      ...authEnv,
     },
     echo: options.echo ?? false,
     ...(options.logFile ? { logFile: options.logFile } : {}),

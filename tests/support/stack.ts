@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { startMlflowServer, type MlflowServer } from "../../scripts/lib/mlflow-server";
+import { startMlflowServer, type MlflowAuthOptions, type MlflowServer } from "../../scripts/lib/mlflow-server";
 import { freePort } from "../../scripts/lib/ports";
 import { startUiServer, type UiServer } from "../../scripts/lib/ui-server";
 
@@ -19,8 +19,17 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-export async function startTestMlflow(dataDir: string): Promise<MlflowServer> {
-  return startMlflowServer({ dataDir, port: await freePort(), logFile: path.join(dataDir, "mlflow.log") });
+/** `auth` starts MLflow's basic-auth app with that admin and default permission. */
+export async function startTestMlflow(
+  dataDir: string,
+  options: { auth?: MlflowAuthOptions } = {},
+): Promise<MlflowServer> {
+  return startMlflowServer({
+    dataDir,
+    port: await freePort(),
+    logFile: path.join(dataDir, "mlflow.log"),
+    ...(options.auth ? { auth: options.auth } : {}),
+  });
 }
 
 export async function startTestUi(mlflowUrl: string, env: Record<string, string> = {}): Promise<UiServer> {

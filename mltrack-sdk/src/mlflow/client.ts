@@ -44,6 +44,21 @@ export type EndpointGroup<G> = JsonMethods<G> & PagedMethods<G>;
 
 type GeneratedApi = { [G in keyof Endpoints]: EndpointGroup<Endpoints[G]> };
 
+/** Groups of per-user grants on one kind of resource (`experimentPermissions`, ...). */
+const GRANT_GROUPS = ["experimentPermissions", "registeredModelPermissions"] as const;
+type GrantGroup = (typeof GRANT_GROUPS)[number];
+
+/**
+ * `update` on each grant group. MLflow 3.18 has no route a resource's MANAGE holder may call to change
+ * a grant in place, so it is the two calls MLflow offers: revoke, then grant. Not atomic: if the grant
+ * fails, the user is left on the server's `default_permission` (the error says why).
+ */
+type GrantUpdates = {
+  [G in GrantGroup]: {
+    update(input: z.input<Endpoints[G]["create"]["request"]>, options?: CallOptions): Promise<void>;
+  };
+};
+
 export interface RawRequestOptions extends CallOptions {
   pathParams?: Record<string, string>;
   query?: Record<string, string | undefined>;
@@ -68,6 +83,14 @@ class MlflowClientImpl {
         }
       }
       (this as unknown as Record<string, unknown>)[groupName] = methods;
+    }
+    for (const groupName of GRANT_GROUPS) {
+      const group = endpoints[groupName];
+      const methods = (this as unknown as Record<string, Record<string, unknown>>)[groupName] ?? {};
+      methods.update = async (input: z.input<typeof group.create.request>, options?: CallOptions) => {
+        await this.call(group.delete, input, options);
+        await this.call(group.create, input, options);
+      };
     }
   }
 
@@ -229,7 +252,7 @@ class MlflowClientImpl {
 }
 
 /** The client: the helpers above plus one method per endpoint of the spec table (`client.runs.search`). */
-export type MlflowClient = MlflowClientImpl & GeneratedApi;
+export type MlflowClient = MlflowClientImpl & GeneratedApi & GrantUpdates;
 export const MlflowClient = MlflowClientImpl as new (options?: MlflowClientOptions) => MlflowClient;
 
 const endpointNames = new Map<object, string>();

@@ -60,7 +60,10 @@ export type {
   MlflowLoggedModel,
   MlflowMetric,
   MlflowModelVersion,
+  MlflowPermission,
+  MlflowPermissionGrant,
   MlflowRegisteredModel,
   MlflowRun,
   MlflowRunInfo,
+  MlflowUser,
 } from "./wire";

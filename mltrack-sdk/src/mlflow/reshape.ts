@@ -6,9 +6,11 @@ import type {
   MlflowLoggedModel,
   MlflowMetric,
   MlflowModelVersion,
+  MlflowPermissionGrant,
   MlflowRegisteredModel,
   MlflowRun,
   MlflowRunInfo,
+  MlflowUser,
 } from "./wire";
 import type {
   Experiment,
@@ -17,10 +19,12 @@ import type {
   LoggedModel,
   Metric,
   ModelVersion,
+  PermissionGrant,
   RegisteredModel,
   Run,
   RunInfo,
   TagMap,
+  User,
 } from "./types";
 
 export function toTagMap(tags: readonly MlflowKeyValue[] | undefined): TagMap {
@@ -176,5 +180,29 @@ export function toLoggedModel(m: MlflowLoggedModel): LoggedModel {
     tags: toTagMap(info.tags),
     params: toTagMap(m.data?.params),
     metrics: (m.data?.metrics ?? []).map(toMetric),
+  };
+}
+
+export function toUser(wire: MlflowUser): User {
+  const user: User = { id: wire.id, username: wire.username, isAdmin: wire.is_admin };
+  if (wire.roles) {
+    user.roles = wire.roles.map((r) => ({
+      id: r.id,
+      name: r.name,
+      workspace: r.workspace,
+      description: r.description ?? null,
+    }));
+  }
+  return user;
+}
+
+export function toPermissionGrant(wire: MlflowPermissionGrant): PermissionGrant {
+  return {
+    roleId: wire.role_id,
+    roleName: wire.role_name,
+    workspace: wire.workspace,
+    resourceType: wire.resource_type,
+    resourcePattern: wire.resource_pattern,
+    permission: wire.permission,
   };
 }

@@ -1,5 +1,5 @@
 /** MLTrack's domain types: camelCase, maps for tags and params, timestamps as epoch milliseconds. */
-import type { LoggedModelStatus, ModelVersionStatus, RunStatus, ViewType } from "./wire";
+import type { LoggedModelStatus, ModelVersionStatus, MlflowPermission, RunStatus, ViewType } from "./wire";
 
 export type { LoggedModelStatus, ModelVersionStatus, RunStatus, ViewType };
 
@@ -128,4 +128,45 @@ export interface Page<T> {
   items: T[];
   /** Absent on the last page. */
   nextPageToken?: string;
+}
+
+/** MLflow's permission levels: READ < USE < EDIT < MANAGE; `DENY` overrides any grant, `NO_PERMISSIONS` is none. */
+export type Permission = MlflowPermission;
+
+/** A user of MLflow's basic-auth app. `roles` only in `users.list` (RBAC roles the caller may see). */
+export interface User {
+  id: number;
+  username: string;
+  isAdmin: boolean;
+  roles?: { id: number; name: string; workspace: string; description: string | null }[];
+}
+
+export interface CurrentUser {
+  user: User;
+  /** False when the server swapped in its own `authorization_function`. */
+  isBasicAuth: boolean;
+}
+
+/** What MLflow resolves for a user on one resource: their grant, else `default_permission`. */
+export interface EffectivePermission {
+  /** MLflow's `can_use`: USE or more (READ alone is not "allowed"). */
+  allowed: boolean;
+  permission: Permission;
+}
+
+export interface PermissionGrant {
+  roleId: number;
+  /** `__user_<id>__` for grants made through the per-user (experiment/registered-model permission) calls. */
+  roleName: string;
+  workspace: string;
+  /** `experiment`, `registered_model`, `prompt`, `scorer`, ... */
+  resourceType: string;
+  /** An experiment ID or model name, or `*`. */
+  resourcePattern: string;
+  permission: Permission;
+}
+
+export interface UserPermissions {
+  isAdmin: boolean;
+  grants: PermissionGrant[];
 }

@@ -200,3 +200,33 @@ export const MlflowDatasetSummary = z.object({
   digest: z.string().optional(),
   context: z.string().optional(),
 });
+
+// MLflow's basic-auth app (mlflow/server/auth): users and per-resource permission grants.
+
+/** Effective permissions MLflow resolves (`mlflow/server/auth/permissions.py` ALL_PERMISSIONS). */
+export const MlflowPermission = z.enum(["READ", "USE", "EDIT", "MANAGE", "DENY", "NO_PERMISSIONS"]);
+export type MlflowPermission = z.infer<typeof MlflowPermission>;
+
+/** `User.to_json()`; `users/list` adds the roles the caller may see. */
+export const MlflowUser = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  is_admin: z.boolean(),
+  roles: z
+    .array(
+      z.object({ id: z.number().int(), name: z.string(), workspace: z.string(), description: z.string().nullish() }),
+    )
+    .optional(),
+});
+export type MlflowUser = z.infer<typeof MlflowUser>;
+
+/** One row of `users/permissions/list`: a grant on one of the user's roles (direct grants sit on `__user_<id>__`). */
+export const MlflowPermissionGrant = z.object({
+  role_id: z.number().int(),
+  role_name: z.string(),
+  workspace: z.string(),
+  resource_type: z.string(),
+  resource_pattern: z.string(),
+  permission: MlflowPermission,
+});
+export type MlflowPermissionGrant = z.infer<typeof MlflowPermissionGrant>;

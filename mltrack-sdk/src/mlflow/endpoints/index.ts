@@ -1,5 +1,6 @@
 /** Every MLflow endpoint MLTrack speaks, grouped as the client exposes them. */
 import { artifactProxy, artifacts } from "./artifacts";
+import { experimentPermissions, registeredModelPermissions, users } from "./auth";
 import { experiments } from "./experiments";
 import { loggedModels } from "./logged-models";
 import { modelVersions, registeredModels } from "./registry";
@@ -16,6 +17,9 @@ export const endpoints = {
   modelVersions,
   loggedModels,
   server,
+  users,
+  experimentPermissions,
+  registeredModelPermissions,
 };
 
 export type Endpoints = typeof endpoints;

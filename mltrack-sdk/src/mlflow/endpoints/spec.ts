@@ -61,6 +61,7 @@ export const json = <const S extends Omit<JsonEndpoint, "kind">>(spec: S): S & {
 export const raw = (spec: Omit<RawEndpoint, "kind">): RawEndpoint => ({ kind: "raw", ...spec });
 
 export const API = "/api/2.0/mlflow";
+export const API3 = "/api/3.0/mlflow";
 export const AJAX = "/ajax-api/2.0/mlflow";
 export const ARTIFACTS = "/api/2.0/mlflow-artifacts";
 

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { endpoints, type Endpoint } from "mltrack-sdk/mlflow";
-import { gatewayRoutes, matchRoute } from "./allow-list";
+import { NOT_FORWARDED, gatewayRoutes, matchRoute } from "./allow-list";
 
-const allEndpoints = Object.values(endpoints).flatMap((group) => Object.values(group) as Endpoint[]);
+const allEndpoints = Object.entries(endpoints)
+  .filter(([name]) => !NOT_FORWARDED.has(name as keyof typeof endpoints))
+  .flatMap(([, group]) => Object.values(group) as Endpoint[]);
 
 describe("gateway allow-list", () => {
   it("serves every endpoint of the SDK's spec, at /api and its /ajax-api twin", () => {
@@ -15,6 +17,17 @@ describe("gateway allow-list", () => {
       }
     }
     expect(gatewayRoutes().length).toBeGreaterThan(allEndpoints.length);
+  });
+
+  it("never serves MLflow's user and permission endpoints, though the SDK speaks them", () => {
+    const excluded = [...NOT_FORWARDED].flatMap((name) => Object.values(endpoints[name]) as Endpoint[]);
+    expect(excluded.length).toBeGreaterThanOrEqual(13);
+    for (const endpoint of excluded) {
+      for (const path of [endpoint.path, endpoint.path.replace(/^\/api\//, "/ajax-api/")]) {
+        expect(matchRoute(endpoint.method, path).type, `${endpoint.method} ${path}`).toBe("not-found");
+      }
+    }
+    for (const route of gatewayRoutes()) expect(route.template).not.toMatch(/\/mlflow\/(users|roles)\//);
   });
 
   it("serves what the official MLflow client calls to log a run and a model", () => {

@@ -1,9 +1,19 @@
 /**
- * The gateway's allow-list: exactly the endpoints of the SDK's spec table, each at its `/api` path
- * and, as MLflow serves them, at the `/ajax-api` twin. Anything else is not forwarded.
+ * The gateway's allow-list: the endpoints of the SDK's spec table but the groups below, each at its
+ * `/api` path and, as MLflow serves them, at the `/ajax-api` twin. Anything else is not forwarded.
  */
 import "server-only";
-import { endpoints, type Endpoint, type HttpMethod } from "mltrack-sdk/mlflow";
+import { endpoints, type Endpoint, type Endpoints, type HttpMethod } from "mltrack-sdk/mlflow";
+
+/**
+ * MLflow's users and permission grants (its basic-auth app) stay behind the gateway: who may manage
+ * them is team mode's decision (issue 7), so until then they are unknown endpoints here.
+ */
+export const NOT_FORWARDED: ReadonlySet<keyof Endpoints> = new Set([
+  "users",
+  "experimentPermissions",
+  "registeredModelPermissions",
+]);
 
 export interface GatewayRoute {
   method: HttpMethod;
@@ -31,7 +41,8 @@ function compile(template: string): RegExp {
 
 function buildRoutes(): GatewayRoute[] {
   const routes: GatewayRoute[] = [];
-  for (const group of Object.values(endpoints)) {
+  for (const [name, group] of Object.entries(endpoints)) {
+    if (NOT_FORWARDED.has(name as keyof Endpoints)) continue;
     for (const endpoint of Object.values(group) as Endpoint[]) {
       const templates = [endpoint.path];
       if (endpoint.path.startsWith("/api/")) templates.push(`/ajax-api/${endpoint.path.slice("/api/".length)}`);

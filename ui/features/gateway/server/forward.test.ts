@@ -119,6 +119,30 @@ describe("forwardToMlflow", () => {
     expect(file.headers.get("server")).toBeNull();
   });
 
+  it("answers MLflow's user and permission endpoints 404 ENDPOINT_NOT_FOUND without calling MLflow", async () => {
+    const body = { method: "POST", body: '{"username":"eve","password":"eve-password-123"}' };
+    for (const req of [
+      request("/api/2.0/mlflow/users/create", body),
+      request("/ajax-api/2.0/mlflow/users/create", body),
+      request("/api/2.0/mlflow/users/list"),
+      request("/api/2.0/mlflow/users/current"),
+      request("/api/2.0/mlflow/users/update-admin", { method: "PATCH", body: '{"username":"eve","is_admin":true}' }),
+      request("/api/2.0/mlflow/users/delete?username=admin", { method: "DELETE" }),
+      request("/api/3.0/mlflow/users/permissions/grant", {
+        method: "POST",
+        body: '{"username":"eve","resource_type":"experiment","resource_id":"1","permission":"MANAGE"}',
+      }),
+      request("/api/3.0/mlflow/users/permissions/get?username=eve&resource_type=experiment&resource_id=1"),
+      request("/api/3.0/mlflow/roles/create", { method: "POST", body: '{"workspace":"default","name":"r"}' }),
+    ]) {
+      const attempt = forward(req, json({ user: { id: 9, username: "eve", is_admin: true } }));
+      const error = await attempt.response.catch((e: unknown) => e);
+      expect(error, `${req.method} ${req.url}`).toBeInstanceOf(AppError);
+      expect(error, req.url).toMatchObject({ status: 404, code: "ENDPOINT_NOT_FOUND" });
+      expect(attempt.calls, req.url).toHaveLength(0);
+    }
+  });
+
   it("refuses unknown endpoints, wrong methods and artifact traversal before calling MLflow", async () => {
     const cases: [NextRequest, number, string][] = [
       [request("/api/2.0/mlflow/traces"), 404, "ENDPOINT_NOT_FOUND"],
