@@ -52,16 +52,21 @@ describe("answers pass through unchanged", () => {
     }
   });
 
-  it("keeps the browser's Origin from MLflow, whose security middleware would refuse the write", async () => {
-    const init = {
+  it("refuses a cross-site write as MLflow's own security middleware does, and serves MLTrack's own pages", async () => {
+    const init = (origin: string) => ({
       method: "POST",
-      headers: { "content-type": "application/json", origin: "https://elsewhere.example", cookie: "session=abc" },
+      headers: { "content-type": "application/json", origin, cookie: "session=abc" },
       body: JSON.stringify({ max_results: 1 }),
-    };
-    const direct = await fetch(`${mlflowUrl}/api/2.0/mlflow/experiments/search`, init);
-    expect(direct.status).toBe(403);
-    const gateway = await fetch(`${uiUrl}/api/2.0/mlflow/experiments/search`, init);
-    expect(gateway.status).toBe(200);
+    });
+    const uiOrigin = new URL(uiUrl).origin;
+    const foreign = "https://elsewhere.example";
+    expect((await fetch(`${mlflowUrl}/api/2.0/mlflow/experiments/search`, init(foreign))).status).toBe(403);
+    // Another site's page: MLTrack refuses it before anything is forwarded, in MLflow's error shape.
+    const crossSite = await fetch(`${uiUrl}/api/2.0/mlflow/experiments/search`, init(foreign));
+    expect(crossSite.status).toBe(403);
+    expect(await crossSite.json()).toMatchObject({ error_code: "PERMISSION_DENIED" });
+    // MLTrack's own page (its Origin is MLTrack's, not MLflow's) is served.
+    expect((await fetch(`${uiUrl}/api/2.0/mlflow/experiments/search`, init(uiOrigin))).status).toBe(200);
   });
 });
 
