@@ -86,7 +86,7 @@ class MlflowClientImpl {
     }
     for (const groupName of GRANT_GROUPS) {
       const group = endpoints[groupName];
-      const methods = (this as unknown as Record<string, Record<string, unknown>>)[groupName] ?? {};
+      const methods = (this as unknown as Record<GrantGroup, Record<string, unknown>>)[groupName];
       methods.update = async (input: z.input<typeof group.create.request>, options?: CallOptions) => {
         await this.call(group.delete, input, options);
         await this.call(group.create, input, options);

@@ -17,26 +17,45 @@ function tooLarge(limit: number, closeConnection: boolean): AppError {
   });
 }
 
-export async function readBodyBytes(req: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
+/**
+ * A body's chunks counted against the limit: kept up to it, read on and discarded up to the cap,
+ * refused past either. Throws at once when the declared length is already past the cap.
+ */
+function bodyCollector(limit: number, contentLength: string | null | undefined) {
   const cap = limit * DRAIN_FACTOR;
-  const declared = Number(req.headers.get("content-length") ?? Number.NaN);
+  const declared = Number(contentLength ?? Number.NaN);
   if (Number.isFinite(declared) && declared > cap) throw tooLarge(limit, true);
-  if (!req.body) return new Uint8Array(0);
   const chunks: Uint8Array[] = [];
   let size = 0;
+  return {
+    /** False once past the cap: stop reading, and answer with `overCap()`. */
+    add(chunk: Uint8Array): boolean {
+      size += chunk.byteLength;
+      if (size > cap) return false;
+      if (size <= limit) chunks.push(chunk);
+      return true;
+    },
+    overCap: () => tooLarge(limit, true),
+    finish(): Uint8Array<ArrayBuffer> {
+      if (size > limit) throw tooLarge(limit, false);
+      return concat(chunks, size);
+    },
+  };
+}
+
+export async function readBodyBytes(req: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
+  const body = bodyCollector(limit, req.headers.get("content-length"));
+  if (!req.body) return new Uint8Array(0);
   const reader = req.body.getReader();
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    size += value.byteLength;
-    if (size > cap) {
+    if (!body.add(value)) {
       await reader.cancel();
-      throw tooLarge(limit, true);
+      throw body.overCap();
     }
-    if (size <= limit) chunks.push(value);
   }
-  if (size > limit) throw tooLarge(limit, false);
-  return concat(chunks, size);
+  return body.finish();
 }
 
 /**
@@ -44,24 +63,26 @@ export async function readBodyBytes(req: Request, limit: number): Promise<Uint8A
  * cap the request is paused, not destroyed, so the 413 still reaches the client before the close.
  */
 export function readNodeBodyBytes(req: IncomingMessage, limit: number): Promise<Uint8Array<ArrayBuffer>> {
-  const cap = limit * DRAIN_FACTOR;
-  const declared = Number(req.headers["content-length"] ?? Number.NaN);
-  if (Number.isFinite(declared) && declared > cap) return Promise.reject(tooLarge(limit, true));
   return new Promise((resolve, reject) => {
-    const chunks: Uint8Array[] = [];
-    let size = 0;
+    const body = bodyCollector(limit, req.headers["content-length"]);
     const done = (settle: () => void) => {
       req.off("data", onData).off("end", onEnd).off("error", onError);
       settle();
     };
     const onData = (chunk: Buffer) => {
-      size += chunk.byteLength;
-      if (size > cap) {
-        req.pause();
-        done(() => reject(tooLarge(limit, true)));
-      } else if (size <= limit) chunks.push(chunk);
+      if (body.add(chunk)) return;
+      req.pause();
+      done(() => reject(body.overCap()));
     };
-    const onEnd = () => done(() => (size > limit ? reject(tooLarge(limit, false)) : resolve(concat(chunks, size))));
+    const onEnd = () =>
+      done(() => {
+        // finish() throws the 413 for a body past the limit: it must reject, not escape the handler.
+        try {
+          resolve(body.finish());
+        } catch (err) {
+          reject(err as Error);
+        }
+      });
     const onError = (err: Error) => done(() => reject(err));
     req.on("data", onData).on("end", onEnd).on("error", onError);
   });
