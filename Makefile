@@ -13,7 +13,7 @@ SDK_SOURCES := $(shell find mltrack-sdk/src -type f -not -name '*.test.ts') mltr
 PY_PACKAGE := mltrack-sdk/python
 PY_DIST := $(PY_PACKAGE)/dist
 
-.PHONY: help install dev build lint format typecheck type-check chromium test test-unit test-integration test-python test-e2e check bench clean python-lock python-wheel
+.PHONY: help install dev build lint format typecheck type-check chromium postgres test test-unit test-integration test-python test-e2e check bench clean python-lock python-wheel
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -50,10 +50,13 @@ type-check: typecheck ## Same as typecheck
 chromium: ## Install Debian's chromium for the browser tests, when missing
 	scripts/ensure-chromium.sh
 
+postgres: ## Install PostgreSQL for the store's integration tests, when missing
+	scripts/ensure-postgres.sh
+
 test-unit: $(NODE_STAMP) $(SDK_DIST) ## Unit tests (vitest)
 	npm run test:unit
 
-test-integration: install build ## Integration tests against a real MLflow server and the built UI
+test-integration: install build postgres ## Integration tests against a real MLflow server, the built UI and a throwaway PostgreSQL
 	npm run test:integration
 
 python-wheel: $(VENV_STAMP) ## Build the Python binding's wheel into mltrack-sdk/python/dist (offline, .venv's setuptools)
@@ -71,7 +74,7 @@ test-e2e: install build chromium ## End-to-end tests in Chromium against a real 
 
 check: lint typecheck test-unit ## Lint, typecheck and unit tests (fast)
 
-test: install chromium lint typecheck test-unit build test-integration test-python test-e2e ## Install and run every test tier (what CI runs)
+test: install chromium postgres lint typecheck test-unit build test-integration test-python test-e2e ## Install and run every test tier (what CI runs)
 	@npx tsx scripts/test-summary.ts
 
 bench: install build ## Run every benchmark under bench/ against real servers and print the results
