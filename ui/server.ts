@@ -7,6 +7,8 @@ import { createServer } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
+import { CLIENT_IP_HEADER, clientIp } from "./features/auth/server/client-ip";
+import { REQUEST_PATH_HEADER } from "./lib/auth-headers";
 import { matchDirectRoute } from "./lib/http/direct-routes";
 import { guardRawRequest } from "./lib/http/raw-guard";
 import { applySecurityHeaders } from "./lib/http/security-headers";
@@ -33,12 +35,24 @@ const MAX_HEADER_BYTES = 128 * 1024;
 
 const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
   applySecurityHeaders(req, res, { dev });
-  const refusal = guardRawRequest(req.method ?? "", req.url ?? "/", req.headers.host);
+  const refusal = guardRawRequest(
+    req.method ?? "",
+    req.url ?? "/",
+    env.MLTRACK_AUTH === "local" ? req.headers.host : undefined,
+  );
   if (refusal) {
     log("warn", "request refused before routing", { method: req.method?.slice(0, 20), status: refusal.status });
     res.writeHead(refusal.status, refusal.headers).end(refusal.body);
     return;
   }
+  // Facts about the request that only the server knows; whatever a client sent under these names is replaced.
+  const forwardedFor = req.headers["x-forwarded-for"];
+  req.headers[CLIENT_IP_HEADER] = clientIp(
+    req.socket.remoteAddress,
+    Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor,
+    env.MLTRACK_TRUSTED_PROXIES,
+  );
+  req.headers[REQUEST_PATH_HEADER] = (req.url ?? "/").slice(0, 2048);
   const direct = matchDirectRoute(req.method ?? "", req.url ?? "/");
   if (direct) {
     direct.handler(req, res, direct.params).catch((err: unknown) => {

@@ -43,8 +43,8 @@ describe(".env.example", () => {
 });
 
 describe("secret variables", () => {
-  it("are listed for the leak test: every password, secret and token in the schema, and nothing else", () => {
-    const secrets = Object.keys(serverEnvSchema).filter((name) => /PASSWORD|SECRET|TOKEN$/.test(name));
+  it("are listed for the leak test: every password, secret, token and store URL in the schema, and nothing else", () => {
+    const secrets = Object.keys(serverEnvSchema).filter((name) => /PASSWORD|SECRET|TOKEN$|STORE_URL$/.test(name));
     expect([...SECRET_ENV_NAMES].sort()).toEqual(secrets.sort());
   });
 

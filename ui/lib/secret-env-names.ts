@@ -10,4 +10,8 @@ export const SECRET_ENV_NAMES = [
   "AWS_SECRET_ACCESS_KEY",
   "AWS_SESSION_TOKEN",
   "MODAL_TOKEN_SECRET",
+  "NEXTAUTH_SECRET",
+  "MLTRACK_GITHUB_CLIENT_SECRET",
+  // A PostgreSQL URL carries its password.
+  "MLTRACK_AUTH_STORE_URL",
 ] as const;

@@ -5,7 +5,8 @@
 import "server-only";
 import type { IncomingMessage } from "node:http";
 import type { z } from "zod";
-import { authenticate, type Permission, type Session } from "../auth";
+import type { Role } from "@/features/auth/roles";
+import { authenticate, roleFor, type Permission, type Session } from "../auth";
 import { readNodeBodyBytes } from "./body";
 import { refuseCrossSite } from "./cross-origin";
 import { DIRECT_ROUTE_HEADER, type DirectHandler } from "./direct-routes";
@@ -31,6 +32,7 @@ export interface DirectRouteContext<P> {
 
 export interface DirectRouteConfig<P> {
   permission?: Permission;
+  role?: Role;
   params: z.ZodType<P>;
   maxBodyBytes: number;
   handler: (ctx: DirectRouteContext<P>) => Promise<DirectReply>;
@@ -46,7 +48,7 @@ export function withDirectRoute<P>(config: DirectRouteConfig<P>): DirectHandler 
     try {
       const request = requestOf(req);
       refuseCrossSite(request);
-      const session = await authenticate(request, config.permission ?? "READ");
+      const session = await authenticate(request, config.role ?? roleFor(config.permission ?? "READ"));
       const params = parse(config.params, rawParams, "path parameters");
       const body = await readNodeBodyBytes(req, config.maxBodyBytes);
       reply = await config.handler({

@@ -49,6 +49,11 @@ export function isLoopbackHost(hostHeader: string): boolean {
   return bare === "localhost" || bare.endsWith(".localhost") || bare === "::1" || /^127(\.\d{1,3}){3}$/.test(bare);
 }
 
+/**
+ * `host` is checked in local mode only: team mode serves any name its proxy uses (health checks
+ * included), and a rebound page gains nothing there, since every route needs a session or token
+ * that the rebound origin never has.
+ */
 export function guardRawRequest(method: string, rawUrl: string, host?: string): Refusal | undefined {
   const path = rawUrl.split(/[?#]/, 1)[0] ?? "";
   const gateway = isGatewayPath(path);

@@ -8,7 +8,8 @@ import "server-only";
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
 import { describeIssues, type MlflowClient } from "mltrack-sdk/mlflow";
-import { authenticate, type Permission, type Session } from "../auth";
+import type { Role } from "@/features/auth/roles";
+import { authenticate, roleFor, type Permission, type Session } from "../auth";
 import { env } from "../env";
 import { mlflowFor } from "../mlflow";
 import { readJsonBody } from "./body";
@@ -27,8 +28,10 @@ export interface RouteContext<P, Q, B> {
 export interface RouteConfig<P, Q, B, R> {
   /** Default "app"; the MLflow gateway answers in MLflow's error shape. */
   errorFormat?: ErrorFormat;
-  /** What the request needs on its resource; default READ. */
+  /** What the request needs on its resource; default READ. MLflow checks it per resource, as the user. */
   permission?: Permission | ((req: NextRequest) => Permission);
+  /** The MLTrack role the route needs; default viewer to read, editor to change (`roleFor`). */
+  role?: Role;
   params?: z.ZodType<P>;
   query?: z.ZodType<Q>;
   body?: z.ZodType<B>;
@@ -47,7 +50,7 @@ export function withRoute<P = undefined, Q = undefined, B = undefined, R = unkno
       refuseCrossSite(req);
       const permission =
         typeof config.permission === "function" ? config.permission(req) : (config.permission ?? "READ");
-      const session = await authenticate(req, permission);
+      const session = await authenticate(req, config.role ?? roleFor(permission));
       const params = config.params
         ? parse(config.params, (await segment?.params) ?? {}, "path parameters")
         : (undefined as P);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { Deployment, DeploymentList, DeploymentListQuery } from "@/features/deployments";
-import { createDeployment, deployEngine } from "@/features/deployments/server";
+import { createDeployment, deploymentsFor } from "@/features/deployments/server";
 import { withRoute } from "@/lib/http/route";
 
 /** Every deployment (newest first), or one registered model's (`?model=`). */
@@ -8,15 +8,15 @@ export const GET = withRoute({
   query: DeploymentListQuery,
   response: DeploymentList,
   handler: async ({ query, session }) => {
-    const engine = await deployEngine(session);
-    return { deployments: await engine.list(query.model ? { modelName: query.model } : {}) };
+    const deployments = await deploymentsFor(session);
+    return { deployments: await deployments.list(query.model ? { modelName: query.model } : {}) };
   },
 });
 
 /** Deploys a registered model version; answers with the record at once (status `pending`). */
 export const POST = withRoute({
-  // team mode: deployer role (sign-in is another issue; local mode has one user with every right)
   permission: "EDIT",
+  role: "deployer",
   // Parsed field by field in createDeployment, so a bad config gets each field's error.
   body: z.unknown(),
   response: Deployment,

@@ -14,6 +14,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { useHasRole } from "@/features/auth";
 import {
   Dialog,
   DialogContent,
@@ -55,6 +56,9 @@ export function DeployButton({
   variant?: "default" | "outline";
 }) {
   const [open, setOpen] = useState(false);
+  // Deploying needs the deployer role (the route refuses it anyway).
+  const canDeploy = useHasRole("deployer");
+  if (!canDeploy) return null;
   return (
     <>
       <Button size={size} variant={variant} onClick={() => setOpen(true)} data-testid="deploy-button">

@@ -20,6 +20,7 @@ import {
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { useHasRole } from "@/features/auth";
 import { useRedeploy, useSetWeights, useUndeploy } from "../hooks/use-deployment-mutations";
 import { deploymentQueries } from "../queries";
 import { resourcesOf, variantsOf, type VariantWeight } from "../resources";
@@ -32,6 +33,8 @@ import { InvokePanel } from "./invoke-panel";
 /** One deployment: its progress and endpoint, test calls, stats, redeploy, traffic weights and undeploy. */
 export function DeploymentView({ id }: { id: string }) {
   const record = useQuery(deploymentQueries.detail(id));
+  // Undeploy, redeploy and traffic weights need the deployer role (the routes refuse them anyway).
+  const canDeploy = useHasRole("deployer");
   if (record.isPending) return <p className="text-sm text-muted-foreground">Loading deployment…</p>;
   if (record.isError)
     return (
@@ -56,7 +59,9 @@ export function DeploymentView({ id }: { id: string }) {
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="font-mono text-xl font-semibold">{d.id}</h1>
           <DeploymentStatusBadge status={d.status} />
-          <div className="ml-auto flex items-center gap-2">{live ? <UndeployButton deployment={d} /> : null}</div>
+          <div className="ml-auto flex items-center gap-2">
+            {live && canDeploy ? <UndeployButton deployment={d} /> : null}
+          </div>
         </div>
         <p className="flex flex-wrap gap-x-4 text-sm text-muted-foreground">
           <span>
@@ -88,9 +93,9 @@ export function DeploymentView({ id }: { id: string }) {
         <InvokePanel deployment={d} />
       </section>
 
-      {d.target === "sagemaker" ? <WeightsSection deployment={d} /> : null}
+      {d.target === "sagemaker" && canDeploy ? <WeightsSection deployment={d} /> : null}
 
-      {!isTransitional(d.status) ? (
+      {!isTransitional(d.status) && canDeploy ? (
         <section className="space-y-3">
           <h2 className="text-lg font-semibold">Redeploy</h2>
           <RedeployForm deployment={d} />

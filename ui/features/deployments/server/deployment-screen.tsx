@@ -4,14 +4,14 @@ import { currentSession } from "@/lib/auth";
 import { getServerQueryClient } from "@/lib/query-client.server";
 import { DeploymentView } from "../components/deployment-view";
 import { deploymentQueries } from "../queries";
-import { deployEngine } from "./engine";
+import { deploymentsFor } from "./access";
 
 export async function DeploymentScreen({ id }: { id: string }) {
   const queryClient = getServerQueryClient();
   const session = await currentSession();
   await queryClient.prefetchQuery({
     ...deploymentQueries.detail(id),
-    queryFn: async () => (await deployEngine(session)).get(id),
+    queryFn: async () => (await deploymentsFor(session)).get(id),
   });
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>

@@ -5,7 +5,7 @@ import { getServerQueryClient } from "@/lib/query-client.server";
 import { DeploymentsView } from "../components/deployments-view";
 import { deploymentQueries } from "../queries";
 import { deploymentsFilterOf } from "../search-params";
-import { deployEngine } from "./engine";
+import { deploymentsFor } from "./access";
 
 /** Prefetches the list with the browser's own query key (`?model=` applied), so the table paints with data. */
 export async function DeploymentsScreen({
@@ -20,7 +20,7 @@ export async function DeploymentsScreen({
   await queryClient.prefetchQuery({
     ...deploymentQueries.list(model),
     queryFn: async () => ({
-      deployments: await (await deployEngine(session)).list(model ? { modelName: model } : {}),
+      deployments: await (await deploymentsFor(session)).list(model ? { modelName: model } : {}),
     }),
   });
   return (

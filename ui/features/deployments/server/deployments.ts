@@ -1,10 +1,10 @@
 /** What the deployment routes do, between `withRoute` and the engine. */
 import "server-only";
-import type { DeployRequestInput, Deployment } from "mltrack-sdk/deploy-config";
+import type { Deployment } from "mltrack-sdk/deploy-config";
 import type { MlflowClient } from "mltrack-sdk/mlflow";
 import type { Session } from "@/lib/auth";
 import type { RunModelVersions } from "../schemas";
-import { deployEngine } from "./engine";
+import { deploymentsFor } from "./access";
 
 /**
  * Hands the request to the engine, which validates it field by field (DeployError with `fields` such
@@ -13,8 +13,7 @@ import { deployEngine } from "./engine";
  * background. The same request twice (a double click) yields the same deployment.
  */
 export async function createDeployment(session: Session, body: unknown): Promise<Deployment> {
-  const engine = await deployEngine(session);
-  return engine.deploy(body as DeployRequestInput, { requestedBy: session.user.name, wait: false });
+  return (await deploymentsFor(session)).deploy(body);
 }
 
 /** Registered versions whose source is this run (`run_id='<id>'`; the id is checked to be a plain word). */

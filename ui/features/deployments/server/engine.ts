@@ -6,10 +6,9 @@
  */
 import "server-only";
 import { DeployEngine } from "mltrack-sdk/deploy";
-import type { Session } from "@/lib/auth";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
-import { mlflowFor } from "@/lib/mlflow";
+import { serviceMlflow } from "@/lib/mlflow";
 
 interface EngineSlot {
   engine: DeployEngine;
@@ -19,12 +18,12 @@ interface EngineSlot {
 const SLOT = Symbol.for("mltrack.deployEngine");
 type Holder = typeof globalThis & { [SLOT]?: EngineSlot };
 
-function slot(session: Session): EngineSlot {
+function slot(): EngineSlot {
   const holder = globalThis as Holder;
   holder[SLOT] ??= {
-    // Local mode has one user, so one client serves every session (team mode: an engine client with the server's own credentials).
+    // MLTrack's own client: the engine's records are the server's (team routes check each user's access first).
     engine: new DeployEngine({
-      mlflow: mlflowFor(session),
+      mlflow: serviceMlflow(),
       workDir: env.MLTRACK_DEPLOY_DIR,
       warn: (message) => log("warn", message),
     }),
@@ -34,8 +33,8 @@ function slot(session: Session): EngineSlot {
 }
 
 /** The engine, after its one `recover()`; a failed recovery (MLflow down) is retried on the next call. */
-export async function deployEngine(session: Session): Promise<DeployEngine> {
-  const current = slot(session);
+export async function deployEngine(): Promise<DeployEngine> {
+  const current = slot();
   current.recovered ??= current.engine.recover().then(
     () => undefined,
     (err: unknown) => {

@@ -1,6 +1,6 @@
 import "server-only";
 
-export { deployEngine } from "./engine";
+export { deploymentsFor } from "./access";
 export { createDeployment, runModelVersions } from "./deployments";
 export { invokeDeployment } from "./invoke";
 export { registerInvokeRoute } from "./invoke-route";

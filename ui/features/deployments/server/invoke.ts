@@ -8,7 +8,7 @@ import "server-only";
 import type { Session } from "@/lib/auth";
 import type { DirectReply } from "@/lib/http/direct-route";
 import { INVOKE_LATENCY_HEADER, INVOKE_UPSTREAM_HEADER, INVOKE_UPSTREAM_TYPE_HEADER } from "../schemas";
-import { deployEngine } from "./engine";
+import { deploymentsFor } from "./access";
 import { recordInvoke } from "./invoke-stats-store";
 
 export interface InvokeCall {
@@ -21,13 +21,13 @@ export interface InvokeCall {
 const utf8 = new TextDecoder();
 
 export async function invokeDeployment(session: Session, id: string, call: InvokeCall): Promise<DirectReply> {
-  const engine = await deployEngine(session);
+  const deployments = await deploymentsFor(session);
   const body = utf8.decode(call.body);
   const contentType = call.contentType?.split(";")[0]?.trim() || "application/json";
   const started = performance.now();
   let answer;
   try {
-    answer = await engine.invoke(id, { body, contentType, signal: call.signal });
+    answer = await deployments.invoke(id, { body, contentType, signal: call.signal });
   } catch (err) {
     recordInvoke(id, { latencyMs: performance.now() - started, error: true });
     throw err;

@@ -1,15 +1,15 @@
 import { Deployment, DeploymentIdParams, RedeployBody } from "@/features/deployments";
-import { deployEngine } from "@/features/deployments/server";
+import { deploymentsFor } from "@/features/deployments/server";
 import { withRoute } from "@/lib/http/route";
 
 /** The same target and config with another version of the registered model. */
 export const POST = withRoute({
-  // team mode: deployer role
   permission: "EDIT",
+  role: "deployer",
   params: DeploymentIdParams,
   body: RedeployBody,
   response: Deployment,
-  handler: async ({ params, body, session }) => (await deployEngine(session)).redeploy(params.id, body.modelVersion),
+  handler: async ({ params, body, session }) => (await deploymentsFor(session)).redeploy(params.id, body.modelVersion),
 });
 
 export const dynamic = "force-dynamic";
