@@ -88,4 +88,46 @@ describe("env validation", () => {
     await expect(load({ MLTRACK_HOST: "0.0.0.0" })).rejects.toThrow(/MLTRACK_HOST: local mode has no sign-in/);
     await expect(load({ MLFLOW_TRACKING_USERNAME: "u" })).rejects.toThrow(/MLFLOW_TRACKING_PASSWORD: .*go together/);
   });
+
+  const TEAM = {
+    MLTRACK_AUTH: "team",
+    NEXTAUTH_SECRET: "q8xP1vLr7TgY2mB9cN4kW6hJ3sD5fZa0uE",
+    NEXTAUTH_URL: "https://mltrack.example.org",
+    MLFLOW_TRACKING_USERNAME: "mltrack",
+    MLFLOW_TRACKING_PASSWORD: "mltrack-admin-password",
+  };
+
+  it("starts team mode with a strong secret, on any host", async () => {
+    const env = await load({ ...TEAM, MLTRACK_HOST: "0.0.0.0" });
+    expect(env.MLTRACK_AUTH).toBe("team");
+    expect(env.MLTRACK_DEFAULT_ROLE).toBe("viewer");
+    expect(env.MLTRACK_AUTH_STORE_URL).toBe("sqlite:.mltrack/mltrack-auth.db");
+  });
+
+  it.each([
+    ["missing", undefined, /NEXTAUTH_SECRET: team mode needs a strong secret \(NEXTAUTH_SECRET is not set\)/],
+    ["short", "aB3dE5gH7jK9mN1pQ3sT5v", /at least 32 are needed/],
+    ["repetitive", "abababababababababababababababababab", /too few distinct characters/],
+    ["a placeholder", "please-change-me-0123456789ABCDEFGHIJ", /looks like a placeholder/],
+  ])("refuses team mode with a %s secret, never falling back to one", async (_what, secret, message) => {
+    const vars: Record<string, string> = { ...TEAM };
+    if (secret === undefined) delete vars.NEXTAUTH_SECRET;
+    else vars.NEXTAUTH_SECRET = secret;
+    await expect(load(vars)).rejects.toThrow(message);
+  });
+
+  it("names everything else team mode needs", async () => {
+    const error = (await load({ MLTRACK_AUTH: "team", NEXTAUTH_SECRET: TEAM.NEXTAUTH_SECRET }).catch(
+      (e: unknown) => e,
+    )) as Error;
+    expect(error.message).toContain("NEXTAUTH_URL: team mode needs the URL");
+    expect(error.message).toContain("MLFLOW_TRACKING_USERNAME: team mode needs an MLflow admin account");
+  });
+
+  it("refuses GitHub sign-in that anyone on GitHub could use", async () => {
+    const github = { ...TEAM, MLTRACK_GITHUB_CLIENT_ID: "Iv1.abc", MLTRACK_GITHUB_CLIENT_SECRET: "s3cr" };
+    await expect(load(github)).rejects.toThrow(/MLTRACK_GITHUB_ALLOWED_USERS: GitHub sign-in needs/);
+    const env = await load({ ...github, MLTRACK_GITHUB_ALLOWED_USERS: " Octocat, hubot ,octocat" });
+    expect(env.MLTRACK_GITHUB_ALLOWED_USERS).toEqual(["octocat", "hubot"]);
+  });
 });

@@ -134,14 +134,12 @@ export function teamModeIssues(value: TeamSettings): { path: string[]; message: 
   return issues;
 }
 
-const PLACEHOLDER = /change|replace|example|secret|password|default|placeholder/i;
-
 /** Why a session secret is too weak to sign and encrypt sessions, or null when it will do. */
 export function secretWeakness(secret: string | undefined): string | null {
   if (!secret) return "NEXTAUTH_SECRET is not set";
   if (secret.length < 32) return `it has ${secret.length} characters, at least 32 are needed`;
   if (new Set(secret).size < 16) return "it repeats too few distinct characters to be random";
-  if (PLACEHOLDER.test(secret)) return "it looks like a placeholder, not a random value";
+  if (/change|replace|example|secret|password|default|placeholder/i.test(secret)) return "it looks like a placeholder, not a random value";
   return null;
 }
 

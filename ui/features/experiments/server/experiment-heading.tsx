@@ -1,7 +1,7 @@
 import "server-only";
 import { HydrationBoundary, dehydrate } from "@tanstack/react-query";
-import { notFound } from "next/navigation";
-import { MlflowNotFoundError } from "mltrack-sdk/mlflow";
+import { forbidden, notFound } from "next/navigation";
+import { MlflowNotFoundError, MlflowPermissionDeniedError } from "mltrack-sdk/mlflow";
 import { currentSession } from "@/lib/auth";
 import { mlflowFor } from "@/lib/mlflow";
 import { makeQueryClient } from "@/lib/query-client";
@@ -20,6 +20,8 @@ export async function ExperimentHeading({ experimentId }: { experimentId: string
   const mlflow = mlflowFor(await currentSession());
   const detail = await getExperimentDetail(mlflow, experimentId).catch((err: unknown) => {
     if (err instanceof MlflowNotFoundError) notFound();
+    // Team mode: MLflow refuses what the user may not read.
+    if (err instanceof MlflowPermissionDeniedError) forbidden();
     throw err;
   });
   queryClient.setQueryData(experimentQueries.detail(experimentId).queryKey, detail);

@@ -2,8 +2,8 @@ import "server-only";
 import { HydrationBoundary, dehydrate } from "@tanstack/react-query";
 import { Rocket } from "lucide-react";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { MlflowNotFoundError } from "mltrack-sdk/mlflow";
+import { forbidden, notFound } from "next/navigation";
+import { MlflowNotFoundError, MlflowPermissionDeniedError } from "mltrack-sdk/mlflow";
 import { Button } from "@/components/ui/button";
 import { deploymentsHref } from "@/features/deployments";
 import { currentSession } from "@/lib/auth";
@@ -20,6 +20,8 @@ export async function RegisteredModelScreen({ name }: { name: string }) {
   const model = await getRegisteredModel(mlflow, name).catch((err: unknown) => {
     // A missing model, or a prompt (not a model), is a 404 page.
     if (err instanceof MlflowNotFoundError) notFound();
+    // Team mode: MLflow refuses what the user may not read.
+    if (err instanceof MlflowPermissionDeniedError) forbidden();
     if (err instanceof AppError && err.code === "RESOURCE_DOES_NOT_EXIST") notFound();
     throw err;
   });

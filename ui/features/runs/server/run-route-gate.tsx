@@ -1,7 +1,7 @@
 import "server-only";
-import { notFound, redirect } from "next/navigation";
+import { forbidden, notFound, redirect } from "next/navigation";
 import type { ReactNode } from "react";
-import { MlflowNotFoundError } from "mltrack-sdk/mlflow";
+import { MlflowNotFoundError, MlflowPermissionDeniedError } from "mltrack-sdk/mlflow";
 import { currentSession } from "@/lib/auth";
 import { mlflowFor } from "@/lib/mlflow";
 
@@ -23,6 +23,8 @@ export async function RunRouteGate({
   const mlflow = mlflowFor(await currentSession());
   const run = await mlflow.runs.get({ runId }).catch((err: unknown) => {
     if (err instanceof MlflowNotFoundError) notFound();
+    // Team mode: MLflow refuses what the user may not read.
+    if (err instanceof MlflowPermissionDeniedError) forbidden();
     throw err;
   });
   if (run.info.experimentId !== experimentId) redirect(`/experiments/${run.info.experimentId}/runs/${runId}`);

@@ -1,7 +1,7 @@
 import "server-only";
 import { HydrationBoundary, dehydrate } from "@tanstack/react-query";
-import { notFound, redirect } from "next/navigation";
-import { MlflowNotFoundError } from "mltrack-sdk/mlflow";
+import { forbidden, notFound, redirect } from "next/navigation";
+import { MlflowNotFoundError, MlflowPermissionDeniedError } from "mltrack-sdk/mlflow";
 import { currentSession } from "@/lib/auth";
 import { mlflowFor } from "@/lib/mlflow";
 import { getServerQueryClient } from "@/lib/query-client.server";
@@ -15,6 +15,8 @@ export async function RunScreen({ experimentId, runId }: { experimentId: string;
   const mlflow = mlflowFor(await currentSession());
   const detail = await getRunDetail(mlflow, runId).catch((err: unknown) => {
     if (err instanceof MlflowNotFoundError) notFound();
+    // Team mode: MLflow refuses what the user may not read.
+    if (err instanceof MlflowPermissionDeniedError) forbidden();
     throw err;
   });
   if (detail.experimentId !== experimentId) redirect(`/experiments/${detail.experimentId}/runs/${runId}`);
