@@ -106,6 +106,17 @@ export async function signIn(uiUrl: string, user: Credentials): Promise<string> 
   });
   keep(answer);
   const session = [...jar.keys()].find((name) => name.endsWith("next-auth.session-token"));
-  if (!session) throw new Error(`sign-in of ${user.username} failed: ${answer.status} ${await answer.text()}`);
+  if (!session) {
+    // next-auth answers `{ url }` with the reason in the URL's `error` parameter.
+    const text = await answer.text();
+    let reason: string | null = null;
+    try {
+      const { url } = JSON.parse(text) as { url?: string };
+      reason = url ? new URL(url).searchParams.get("error") : null;
+    } catch {
+      // Not next-auth's JSON: the text itself says what happened.
+    }
+    throw new Error(`sign-in of ${user.username} failed (${answer.status}): ${reason ?? text}`);
+  }
   return `${session}=${jar.get(session)}`;
 }
