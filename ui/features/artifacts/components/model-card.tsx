@@ -9,6 +9,7 @@ import { ErrorState } from "@/components/error-state";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
+import { useHasRole } from "@/features/auth";
 import { useRegisterModel } from "../hooks/use-register-model";
 import { formatBytes } from "../paths";
 import { artifactQueries } from "../queries";
@@ -18,7 +19,7 @@ import { InputExample } from "./input-example";
 import { RegisterModelDialog } from "./register-model-dialog";
 import { SignatureTables } from "./signature-tables";
 
-/** The model stored in folder `dir` (it holds an `MLmodel` file): flavors, signature, input example, Register. */
+/** The model stored in folder `dir` (it holds an `MLmodel` file): flavors, signature, input example, Register (editors). */
 export function ModelCardView({ source, dir, name }: { source: ArtifactSource; dir: string; name: string }) {
   const card = useQuery(artifactQueries.modelCard(source, dir));
   if (card.isPending) {
@@ -40,6 +41,7 @@ function ModelCardBody({ source, card, name }: { source: ArtifactSource; card: M
   const { summary } = card;
   const [dialogOpen, setDialogOpen] = useState(false);
   const register = useRegisterModel();
+  const canEdit = useHasRole("editor");
   // The last registration stays on the card after the dialog (and the mutation's state) is reset.
   const [registered, setRegistered] = useState<RegisterModelResult | null>(null);
 
@@ -84,7 +86,7 @@ function ModelCardBody({ source, card, name }: { source: ArtifactSource; card: M
             ))}
           </div>
         </div>
-        {card.registrationSource ? (
+        {canEdit && card.registrationSource ? (
           <Button
             onClick={() => {
               register.reset();
@@ -145,7 +147,7 @@ function ModelCardBody({ source, card, name }: { source: ArtifactSource; card: M
         )}
       </Section>
 
-      {card.registrationSource ? (
+      {canEdit && card.registrationSource ? (
         <RegisterModelDialog
           open={dialogOpen}
           onOpenChange={setDialogOpen}

@@ -8,6 +8,7 @@ import { Timestamp } from "@/components/timestamp";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { useHasRole } from "@/features/auth";
 import { useDeleteExperiment, useRestoreExperiment } from "../hooks/use-experiment-mutations";
 import { experimentQueries } from "../queries";
 import { DeleteExperimentDialog } from "./delete-experiment-dialog";
@@ -15,13 +16,14 @@ import { ExperimentDescription } from "./experiment-description";
 import { ExperimentTagsEditor, SystemTags } from "./experiment-tags-editor";
 import { RenameExperimentDialog } from "./rename-experiment-dialog";
 
-/** The experiment page's heading: name and actions, the description, and the tags. */
+/** The experiment page's heading: name and actions, the description, and the tags (read-only for viewers). */
 export function ExperimentHeader({ experimentId }: { experimentId: string }) {
   const { data: experiment } = useSuspenseQuery(experimentQueries.detail(experimentId));
   const [dialog, setDialog] = useState<"rename" | "delete" | null>(null);
   const remove = useDeleteExperiment();
   const restore = useRestoreExperiment();
   const deleted = experiment.lifecycleStage === "deleted";
+  const canEdit = useHasRole("editor");
 
   return (
     <div className="space-y-3" data-testid="experiment-heading">
@@ -60,7 +62,7 @@ export function ExperimentHeader({ experimentId }: { experimentId: string }) {
           </p>
         </div>
         <div className="flex gap-2">
-          {deleted ? (
+          {!canEdit ? null : deleted ? (
             <Button size="sm" onClick={() => restore.mutate(experimentId)} disabled={restore.isPending}>
               <ArchiveRestore /> Restore
             </Button>
@@ -84,14 +86,20 @@ export function ExperimentHeader({ experimentId }: { experimentId: string }) {
             <p>
               MLflow keeps it and its runs, but it cannot be renamed, tagged or logged to. Restore it to use it again.
             </p>
-            <Button size="sm" variant="outline" className="mt-2" onClick={() => restore.mutate(experimentId)}>
-              <ArchiveRestore /> Restore
-            </Button>
+            {canEdit ? (
+              <Button size="sm" variant="outline" className="mt-2" onClick={() => restore.mutate(experimentId)}>
+                <ArchiveRestore /> Restore
+              </Button>
+            ) : null}
           </AlertDescription>
         </Alert>
       ) : null}
-      <ExperimentDescription experimentId={experimentId} description={experiment.description} readOnly={deleted} />
-      <ExperimentTagsEditor experimentId={experimentId} tags={experiment.tags} readOnly={deleted} />
+      <ExperimentDescription
+        experimentId={experimentId}
+        description={experiment.description}
+        readOnly={deleted || !canEdit}
+      />
+      <ExperimentTagsEditor experimentId={experimentId} tags={experiment.tags} readOnly={deleted || !canEdit} />
       <SystemTags tags={experiment.systemTags} />
       <RenameExperimentDialog experiment={dialog === "rename" ? experiment : null} onClose={() => setDialog(null)} />
       <DeleteExperimentDialog

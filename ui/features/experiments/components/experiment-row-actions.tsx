@@ -3,6 +3,7 @@
 import { ArchiveRestore, ExternalLink, MoreHorizontal, Pencil, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
+import { useHasRole } from "@/features/auth";
 import {
   DropdownMenu,
   DropdownMenuContent,
@@ -17,7 +18,7 @@ export type ExperimentAction =
   | { kind: "delete"; experiment: ExperimentSummary }
   | { kind: "restore"; experiment: ExperimentSummary };
 
-/** A row's menu: open, rename and delete an active experiment; open and restore a deleted one. */
+/** A row's menu: open; for editors, rename and delete an active experiment or restore a deleted one. */
 export function ExperimentRowActions({
   experiment,
   onAction,
@@ -26,6 +27,7 @@ export function ExperimentRowActions({
   onAction: (action: ExperimentAction) => void;
 }) {
   const deleted = experiment.lifecycleStage === "deleted";
+  const canEdit = useHasRole("editor");
   return (
     // Not modal: the menu opens dialogs, and a modal menu closing under an opening dialog can leave the page inert.
     <DropdownMenu modal={false}>
@@ -40,21 +42,25 @@ export function ExperimentRowActions({
             <ExternalLink /> Open
           </Link>
         </DropdownMenuItem>
-        <DropdownMenuSeparator />
-        {deleted ? (
-          <DropdownMenuItem onSelect={() => onAction({ kind: "restore", experiment })}>
-            <ArchiveRestore /> Restore
-          </DropdownMenuItem>
-        ) : (
+        {canEdit ? (
           <>
-            <DropdownMenuItem onSelect={() => onAction({ kind: "rename", experiment })}>
-              <Pencil /> Rename…
-            </DropdownMenuItem>
-            <DropdownMenuItem variant="destructive" onSelect={() => onAction({ kind: "delete", experiment })}>
-              <Trash2 /> Delete…
-            </DropdownMenuItem>
+            <DropdownMenuSeparator />
+            {deleted ? (
+              <DropdownMenuItem onSelect={() => onAction({ kind: "restore", experiment })}>
+                <ArchiveRestore /> Restore
+              </DropdownMenuItem>
+            ) : (
+              <>
+                <DropdownMenuItem onSelect={() => onAction({ kind: "rename", experiment })}>
+                  <Pencil /> Rename…
+                </DropdownMenuItem>
+                <DropdownMenuItem variant="destructive" onSelect={() => onAction({ kind: "delete", experiment })}>
+                  <Trash2 /> Delete…
+                </DropdownMenuItem>
+              </>
+            )}
           </>
-        )}
+        ) : null}
       </DropdownMenuContent>
     </DropdownMenu>
   );

@@ -5,6 +5,7 @@ import { usePathname, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { ErrorState } from "@/components/error-state";
 import { Button } from "@/components/ui/button";
+import { useHasRole } from "@/features/auth";
 import { useDeleteExperiment, useRestoreExperiment } from "../hooks/use-experiment-mutations";
 import { experimentRows } from "../list-rows";
 import { experimentQueries } from "../queries";
@@ -29,6 +30,7 @@ export function ExperimentsView() {
   const [action, setAction] = useState<ExperimentAction | null>(null);
   const remove = useDeleteExperiment();
   const restore = useRestoreExperiment();
+  const canEdit = useHasRole("editor");
 
   // The history API changes the URL without a server render; Next keeps useSearchParams in step.
   // Sort and view are history entries (Back undoes them); typing a search replaces the entry.
@@ -98,9 +100,11 @@ export function ExperimentsView() {
         <ExperimentSearchBox value={view.q} onSearch={(q) => navigate({ ...view, q }, "replace")} />
         <ExperimentLifecycleTabs view={view.view} onView={(lifecycle) => navigate({ ...view, view: lifecycle })} />
         <ExperimentSortSelect sort={view.sort} onSort={(sort) => navigate({ ...view, sort })} />
-        <div className="ml-auto">
-          <CreateExperimentDialog />
-        </div>
+        {canEdit ? (
+          <div className="ml-auto">
+            <CreateExperimentDialog />
+          </div>
+        ) : null}
       </div>
       <div className="flex min-h-5 items-center gap-3 text-sm text-muted-foreground" aria-live="polite">
         {data && !isPlaceholderData ? (

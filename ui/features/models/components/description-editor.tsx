@@ -7,21 +7,26 @@ import { Button } from "@/components/ui/button";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { Textarea } from "@/components/ui/textarea";
 
-/** A registered model's or a version's description: Markdown rendered (raw HTML shown as text), edited with a preview. */
+/**
+ * A registered model's or a version's description: Markdown rendered (raw HTML shown as text), edited
+ * with a preview unless `readOnly`.
+ */
 export function DescriptionEditor({
   description,
   onSave,
   testId,
   what = "description",
+  readOnly = false,
 }: {
   description: string;
   onSave: (description: string) => void;
   testId: string;
   what?: string;
+  readOnly?: boolean;
 }) {
   const [editing, setEditing] = useState(false);
 
-  if (editing)
+  if (editing && !readOnly)
     return (
       <DescriptionForm
         initial={description}
@@ -39,11 +44,13 @@ export function DescriptionEditor({
       {description.trim() ? (
         <div className="flex items-start gap-2">
           <Markdown className="max-w-prose min-w-0 flex-1">{description}</Markdown>
-          <Button variant="ghost" size="sm" onClick={() => setEditing(true)} aria-label={`Edit ${what}`}>
-            <Pencil />
-          </Button>
+          {readOnly ? null : (
+            <Button variant="ghost" size="sm" onClick={() => setEditing(true)} aria-label={`Edit ${what}`}>
+              <Pencil />
+            </Button>
+          )}
         </div>
-      ) : (
+      ) : readOnly ? null : (
         <Button variant="ghost" size="sm" className="-ml-2 text-muted-foreground" onClick={() => setEditing(true)}>
           <Plus /> Add a {what}
         </Button>

@@ -11,15 +11,17 @@ import type { RegisteredModelDetail } from "../schemas";
 
 /**
  * The model's aliases (`@champion` → version 3): set one on a version, move it to another (setting an
- * alias that exists moves it: MLflow keeps one version per alias), or delete it.
+ * alias that exists moves it: MLflow keeps one version per alias), or delete it. `readOnly` only lists them.
  */
 export function ModelAliasesEditor({
   model,
   selectedVersion,
+  readOnly = false,
 }: {
   model: RegisteredModelDetail;
   /** The version the form offers first: the one opened from the URL, else the newest. */
   selectedVersion: string | null;
+  readOnly?: boolean;
 }) {
   const setAlias = useSetModelAlias();
   const deleteAlias = useDeleteModelAlias();
@@ -41,16 +43,20 @@ export function ModelAliasesEditor({
             >
               <span className="font-mono font-medium">@{alias}</span>
               <span className="text-muted-foreground">→ v{version}</span>
-              <Button
-                variant="ghost"
-                size="icon"
-                className="size-6"
-                aria-label={`Delete alias ${alias}`}
-                disabled={deleteAlias.isPending}
-                onClick={() => deleteAlias.mutate({ name: model.name, alias })}
-              >
-                <Trash2 className="size-3" />
-              </Button>
+              {readOnly ? (
+                <span className="w-1" />
+              ) : (
+                <Button
+                  variant="ghost"
+                  size="icon"
+                  className="size-6"
+                  aria-label={`Delete alias ${alias}`}
+                  disabled={deleteAlias.isPending}
+                  onClick={() => deleteAlias.mutate({ name: model.name, alias })}
+                >
+                  <Trash2 className="size-3" />
+                </Button>
+              )}
             </li>
           ))}
         </ul>
@@ -59,7 +65,7 @@ export function ModelAliasesEditor({
           No aliases. An alias (e.g. champion) names a version for loading: models:/{model.name}@champion.
         </p>
       )}
-      {versions.length > 0 ? (
+      {versions.length > 0 && !readOnly ? (
         <AliasForm
           // A new default version (another one opened) starts the form afresh.
           key={defaultVersion}

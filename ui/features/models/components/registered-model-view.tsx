@@ -5,6 +5,7 @@ import { Boxes } from "lucide-react";
 import { usePathname, useSearchParams } from "next/navigation";
 import type { ReactNode } from "react";
 import { Timestamp } from "@/components/timestamp";
+import { useHasRole } from "@/features/auth";
 import { useDeleteRegistryTag, useSetRegistryTag, useUpdateDescription } from "../hooks/use-model-mutations";
 import { modelQueries } from "../queries";
 import type { ModelVersionSummary } from "../schemas";
@@ -26,7 +27,7 @@ export interface RegisteredModelViewProps {
 }
 
 /**
- * A registered model: description, aliases and tags (all editable), its versions with their source
+ * A registered model: description, aliases and tags (editable by editors), its versions with their source
  * runs (one opened from `?version=`), and the versions' metrics side by side.
  */
 export function RegisteredModelView({ name, headerActions, versionActions }: RegisteredModelViewProps) {
@@ -37,6 +38,7 @@ export function RegisteredModelView({ name, headerActions, versionActions }: Reg
   const setTag = useSetRegistryTag();
   const deleteTag = useDeleteRegistryTag();
   const describe = useUpdateDescription();
+  const readOnly = !useHasRole("editor");
 
   // Opening a version is a history entry: Back closes it; the link is the URL.
   const select = (version: string | null) => {
@@ -69,12 +71,14 @@ export function RegisteredModelView({ name, headerActions, versionActions }: Reg
       <DescriptionEditor
         description={model.description}
         testId="model-description"
+        readOnly={readOnly}
         onSave={(description) => describe.mutate({ name: model.name, description })}
       />
-      <ModelAliasesEditor model={model} selectedVersion={selected} />
+      <ModelAliasesEditor model={model} selectedVersion={selected} readOnly={readOnly} />
       <RegistryTagsEditor
         tags={model.tags}
         testId="model-tags"
+        readOnly={readOnly}
         onSet={(tag) => setTag.mutate({ name: model.name, ...tag })}
         onDelete={(key) => deleteTag.mutate({ name: model.name, key })}
       />

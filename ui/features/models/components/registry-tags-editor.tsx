@@ -7,8 +7,9 @@ import { Input } from "@/components/ui/input";
 import { registryTagKeyProblem, type RegistryTag } from "../registry-tags";
 
 /**
- * Tags of a registered model or of one version: each can be edited or deleted, and new ones added.
- * `mlflow.*` tags are shown but not editable; deployment records never reach this component.
+ * Tags of a registered model or of one version: each can be edited or deleted, and new ones added,
+ * unless `readOnly`. `mlflow.*` tags are shown but not editable; deployment records never reach this
+ * component.
  */
 export function RegistryTagsEditor({
   tags,
@@ -16,16 +17,19 @@ export function RegistryTagsEditor({
   onDelete,
   testId,
   label = "Tags",
+  readOnly = false,
 }: {
   tags: readonly RegistryTag[];
   onSet: (tag: RegistryTag) => void;
   onDelete: (key: string) => void;
   testId: string;
   label?: string;
+  readOnly?: boolean;
 }) {
   const [editing, setEditing] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
 
+  if (readOnly && tags.length === 0) return null;
   return (
     <section aria-label={label} className="space-y-1.5" data-testid={testId}>
       <h2 className="text-xs font-medium tracking-wide text-muted-foreground uppercase">{label}</h2>
@@ -57,7 +61,7 @@ export function RegistryTagsEditor({
                 <span className="max-w-80 truncate" title={tag.value} data-testid="registry-tag-value">
                   {tag.value || <em className="text-muted-foreground">empty</em>}
                 </span>
-                {registryTagKeyProblem(tag.key) ? (
+                {readOnly || registryTagKeyProblem(tag.key) ? (
                   <span className="w-1" />
                 ) : (
                   <>
@@ -86,7 +90,7 @@ export function RegistryTagsEditor({
           )}
         </ul>
       ) : null}
-      {adding ? (
+      {readOnly ? null : adding ? (
         <AddTagForm
           existing={tags}
           onAdd={(tag) => {

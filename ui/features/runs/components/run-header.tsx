@@ -5,6 +5,7 @@ import Link from "next/link";
 import { Timestamp } from "@/components/timestamp";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { useHasRole } from "@/features/auth";
 import { RunDeployButton } from "@/features/deployments";
 import { useRestoreRun } from "../hooks/use-run-mutations";
 import type { RunDetail } from "../schemas";
@@ -22,9 +23,11 @@ function RestoreButton({ run }: { run: RunDetail }) {
   );
 }
 
-/** Breadcrumbs, the run's name (as text), status, when it ran, and rename, delete and restore. */
+/** Breadcrumbs, the run's name (as text), status, when it ran, and rename, delete, restore and deploy for those allowed. */
 export function RunHeader({ run }: { run: RunDetail }) {
   const deleted = run.lifecycleStage === "deleted";
+  const canEdit = useHasRole("editor");
+  const canDeploy = useHasRole("deployer");
   return (
     <div className="space-y-3" data-testid="run-header">
       <div className="space-y-1">
@@ -50,9 +53,9 @@ export function RunHeader({ run }: { run: RunDetail }) {
             <span className="rounded-md bg-destructive/10 px-2 py-0.5 text-xs text-destructive">deleted</span>
           ) : null}
           <div className="ml-auto flex items-center gap-2">
-            {deleted ? null : <RunDeployButton runId={run.runId} />}
-            <RunRenameDialog run={run} disabled={deleted} />
-            {deleted ? null : <RunDeleteDialog run={run} />}
+            {deleted || !canDeploy ? null : <RunDeployButton runId={run.runId} />}
+            {canEdit ? <RunRenameDialog run={run} disabled={deleted} /> : null}
+            {deleted || !canEdit ? null : <RunDeleteDialog run={run} />}
           </div>
         </div>
         <p className="flex flex-wrap gap-x-4 text-sm text-muted-foreground">
@@ -80,9 +83,11 @@ export function RunHeader({ run }: { run: RunDetail }) {
               It is hidden from the experiment&apos;s runs and cannot be edited. Restore it to bring it back as it was;
               MLflow&apos;s garbage collection (<code>mlflow gc</code>) removes deleted runs for good.
             </p>
-            <div className="mt-2">
-              <RestoreButton run={run} />
-            </div>
+            {canEdit ? (
+              <div className="mt-2">
+                <RestoreButton run={run} />
+              </div>
+            ) : null}
           </AlertDescription>
         </Alert>
       ) : null}

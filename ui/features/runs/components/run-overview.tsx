@@ -1,5 +1,6 @@
 "use client";
 
+import { useHasRole } from "@/features/auth";
 import type { RunDetail } from "../schemas";
 import { RunChildren } from "./run-children";
 import { RunDetails } from "./run-details";
@@ -11,10 +12,11 @@ import { RunTags } from "./run-tags";
 
 /**
  * A run's Overview tab, laid out as MLflow's: description, then params, metrics and tags; details,
- * LLM usage and child runs beside them. A deleted run is read-only until restored.
+ * LLM usage and child runs beside them. A deleted run is read-only until restored; a viewer reads only.
  */
 export function RunOverview({ run }: { run: RunDetail }) {
-  const editable = run.lifecycleStage === "active";
+  const canEdit = useHasRole("editor");
+  const editable = run.lifecycleStage === "active" && canEdit;
   // Keyed by run: editors and searches start afresh on another run's page.
   return (
     <div

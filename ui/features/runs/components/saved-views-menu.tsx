@@ -23,6 +23,7 @@ import {
 } from "@/components/ui/dropdown-menu";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { useHasRole } from "@/features/auth";
 import { apiSend } from "@/lib/api-client";
 import { runQueries } from "../queries";
 import { SavedViewName, type SavedView } from "../saved-views";
@@ -30,7 +31,8 @@ import { runsViewSearchParams, type RunsView } from "../search-params";
 
 /**
  * Saved views: the current view (filter, columns, order, grouping) saved under a name in the
- * experiment's tags, so teammates see it too; choosing one puts its query in the URL.
+ * experiment's tags, so teammates see it too; choosing one puts its query in the URL. Viewers choose
+ * views; saving and deleting them is for editors.
  */
 export function SavedViewsMenu({
   experimentId,
@@ -42,6 +44,7 @@ export function SavedViewsMenu({
   onApply: (search: string) => void;
 }) {
   const queryClient = useQueryClient();
+  const canEdit = useHasRole("editor");
   const views = useQuery(runQueries.views(experimentId));
   const current = runsViewSearchParams(view).toString();
   const active = views.data?.views.find((v) => v.search === current);
@@ -84,7 +87,9 @@ export function SavedViewsMenu({
           {views.isPending ? <DropdownMenuItem disabled>Loading…</DropdownMenuItem> : null}
           {views.error ? <DropdownMenuItem disabled>Could not load: {views.error.message}</DropdownMenuItem> : null}
           {views.data?.views.length === 0 ? (
-            <DropdownMenuItem disabled>None yet: save this view to share it</DropdownMenuItem>
+            <DropdownMenuItem disabled>
+              {canEdit ? "None yet: save this view to share it" : "None yet"}
+            </DropdownMenuItem>
           ) : null}
           {views.data?.views.map((saved) => (
             <DropdownMenuItem key={saved.name} onSelect={() => onApply(saved.search)} data-testid="saved-view">
@@ -92,29 +97,35 @@ export function SavedViewsMenu({
               <span className="flex-1 truncate" title={saved.savedBy ? `saved by ${saved.savedBy}` : undefined}>
                 {saved.name}
               </span>
-              <button
-                type="button"
-                aria-label={`Delete view ${saved.name}`}
-                className="rounded p-0.5 text-muted-foreground hover:text-destructive"
-                onClick={(event) => {
-                  event.stopPropagation();
-                  event.preventDefault();
-                  remove.mutate(saved.name);
-                }}
-              >
-                <Trash2 className="size-3.5" />
-              </button>
+              {canEdit ? (
+                <button
+                  type="button"
+                  aria-label={`Delete view ${saved.name}`}
+                  className="rounded p-0.5 text-muted-foreground hover:text-destructive"
+                  onClick={(event) => {
+                    event.stopPropagation();
+                    event.preventDefault();
+                    remove.mutate(saved.name);
+                  }}
+                >
+                  <Trash2 className="size-3.5" />
+                </button>
+              ) : null}
             </DropdownMenuItem>
           ))}
-          <DropdownMenuSeparator />
-          <DropdownMenuItem
-            onSelect={() => {
-              setName(active?.name ?? "");
-              setDialog(true);
-            }}
-          >
-            <Bookmark /> Save current view…
-          </DropdownMenuItem>
+          {canEdit ? (
+            <>
+              <DropdownMenuSeparator />
+              <DropdownMenuItem
+                onSelect={() => {
+                  setName(active?.name ?? "");
+                  setDialog(true);
+                }}
+              >
+                <Bookmark /> Save current view…
+              </DropdownMenuItem>
+            </>
+          ) : null}
         </DropdownMenuContent>
       </DropdownMenu>
       <Dialog open={dialog} onOpenChange={setDialog}>
