@@ -3,7 +3,7 @@
  * Content-Security-Policy without a single violation; a real cross-site page cannot make MLTrack
  * change anything (its form post and its fetch are refused, nothing is created in MLflow); a Host
  * that is not a loopback name (DNS rebinding) is refused; no server secret reaches the browser or
- * the log.
+ * the log, in team mode where every secret is in use and a user is signed in.
  */
 import { randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
@@ -12,10 +12,9 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { MlflowNotFoundError } from "mltrack-sdk/mlflow";
 import { uiDir } from "../../scripts/lib/paths";
-import type { UiServer } from "../../scripts/lib/ui-server";
 import { SECRET_ENV_NAMES } from "../../ui/lib/secret-env-names";
-import { startTestUi } from "../support/stack";
-import { expect, mlflowUrl, test, unique } from "./fixtures";
+import { startTeamStack, type TeamStack } from "../support/team-stack";
+import { expect, test, unique } from "./fixtures";
 
 const uiUrl = () => process.env.MLTRACK_E2E_UI_URL as string;
 
@@ -126,26 +125,41 @@ test("a Host that is not a loopback name is refused (DNS rebinding)", async () =
 });
 
 test.describe("server secrets", () => {
-  // A fresh value for each secret variable, so nothing found can be a coincidence or a fixture.
-  const canaries = Object.fromEntries(SECRET_ENV_NAMES.map((name) => [name, `canary-${randomUUID()}`]));
-  let ui: UiServer;
+  // Team mode, where every secret has a use: a fresh value in each, so nothing found can be a
+  // coincidence or a fixture. The team stack makes its own MLflow admin password, session secret and
+  // store path; every other secret is a canary.
+  const canaries: Record<string, string> = Object.fromEntries(
+    SECRET_ENV_NAMES.filter(
+      (name) => !["MLFLOW_TRACKING_PASSWORD", "NEXTAUTH_SECRET", "MLTRACK_AUTH_STORE_URL"].includes(name),
+    ).map((name) => [name, `canary-${randomUUID()}`]),
+  );
+  let stack: TeamStack;
 
   test.beforeAll(async () => {
-    test.setTimeout(180_000);
-    ui = await startTestUi(mlflowUrl(), {
+    test.setTimeout(240_000);
+    stack = await startTeamStack("e2e-secrets", {
       ...canaries,
-      MLFLOW_TRACKING_USERNAME: "canary-user",
       AWS_ACCESS_KEY_ID: "AKIACANARY",
       MODAL_TOKEN_ID: "ak-canary",
+      MLTRACK_GITHUB_CLIENT_ID: "Iv1.canary",
+      MLTRACK_GITHUB_ALLOWED_USERS: "octocat",
       MLTRACK_LOG_LEVEL: "debug",
     });
   });
-  test.afterAll(() => ui.stop());
+  test.afterAll(() => stack.stop());
 
   test("never reach the browser (pages, data, scripts, errors), the built client bundle or the log", async ({
     page,
-    mlflow,
   }) => {
+    test.setTimeout(120_000);
+    const secrets: Record<string, string> = {
+      ...canaries,
+      MLFLOW_TRACKING_PASSWORD: stack.admin.password,
+      NEXTAUTH_SECRET: stack.secret,
+      MLTRACK_AUTH_STORE_URL: stack.storeUrl,
+    };
+    expect(Object.keys(secrets).sort()).toEqual([...SECRET_ENV_NAMES].sort());
+    const mlflow = stack.mlflowAs(stack.admin);
     const experimentId = await mlflow.experiments.create({ name: unique("e2e-secrets") });
     const run = await mlflow.runs.create({ experimentId, runName: "secrets" });
     const received: Promise<{ url: string; body: string }>[] = [];
@@ -157,20 +171,29 @@ test.describe("server secrets", () => {
         ),
       ),
     );
+    // Signed in as MLTrack's own MLflow account: the one whose password is a server secret.
+    await page.goto(`${stack.uiUrl}/experiments`);
+    await page.getByLabel("Username").fill(stack.admin.username);
+    await page.getByLabel("Password").fill(stack.admin.password);
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await expect(page).toHaveURL(`${stack.uiUrl}/experiments`, { timeout: 30_000 });
     for (const url of [
-      "/experiments",
       `/experiments/${experimentId}`,
       `/experiments/${experimentId}/runs/${run.info.runId}`,
       "/models",
       "/deployments",
+      "/settings/tokens",
+      "/admin",
       "/api/2.0/mlflow/runs/get?run_id=does-not-exist",
       "/api/deployments/d-000000000000",
+      "/api/auth/session",
     ]) {
-      await page.goto(`${ui.url}${url}`);
+      await page.goto(`${stack.uiUrl}${url}`);
     }
     await page.waitForLoadState("networkidle");
     const bodies = await Promise.all(received);
     expect(bodies.filter((b) => b.url.includes("/_next/static/")).length).toBeGreaterThan(0);
+    expect(bodies.find((b) => b.url.endsWith("/api/auth/session"))?.body).toContain(stack.admin.username);
 
     const staticDir = path.join(uiDir, ".next", "static");
     const bundle = readdirSync(staticDir, { recursive: true, withFileTypes: true })
@@ -181,8 +204,8 @@ test.describe("server secrets", () => {
       }));
     expect(bundle.length).toBeGreaterThan(10);
 
-    const log = { url: "the UI server's log", body: ui.process.logTail() };
-    for (const [name, value] of Object.entries(canaries)) {
+    const log = { url: "the UI server's log", body: stack.uiLog() };
+    for (const [name, value] of Object.entries(secrets)) {
       const leaks = [...bodies, ...bundle, log].filter((b) => b.body.includes(value)).map((b) => b.url);
       expect(leaks, `${name} leaked`).toEqual([]);
     }

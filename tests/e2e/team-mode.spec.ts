@@ -89,6 +89,8 @@ test("a viewer sees only the experiments MLflow lets them read, and no Deploy bu
   const rows = page.getByTestId("experiment-row");
   await expect(rows.filter({ hasText: seeded.shared })).toHaveCount(1, FIRST_LOAD);
   await expect(rows.filter({ hasText: seeded.hidden })).toHaveCount(0);
+  // The UI hides what a viewer cannot do.
+  await expect(page.getByRole("button", { name: "New experiment" })).toHaveCount(0);
 
   await page.goto(`${stack.uiUrl}/models/${encodeURIComponent(seeded.model)}`);
   await expect(page.getByTestId("model-version-row")).toHaveCount(1, FIRST_LOAD);
@@ -110,6 +112,8 @@ test("a deployer sees the Deploy button on the same version", async ({ page }) =
   await signInAs(page, deployer, `/models/${encodeURIComponent(seeded.model)}`);
   await expect(page.getByTestId("model-version-row")).toHaveCount(1, FIRST_LOAD);
   await expect(page.getByTestId("deploy-button")).toHaveCount(1);
+  await page.goto(`${stack.uiUrl}/experiments`);
+  await expect(page.getByRole("button", { name: "New experiment" })).toBeVisible(FIRST_LOAD);
 });
 
 test("a personal API token is shown once and works as MLFLOW_TRACKING_TOKEN until revoked", async ({ page }) => {

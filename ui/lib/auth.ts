@@ -33,7 +33,10 @@ export async function authenticate(req: { headers: Headers }, role: Role): Promi
   if (env.MLTRACK_AUTH === "local") return LOCAL_SESSION;
   const identity = await resolveTeamIdentity(req.headers);
   if (!hasRole(identity.role, role)) {
-    throw new AppError("PERMISSION_DENIED", `This needs the ${role} role; ${identity.name} has the ${identity.role} role`);
+    throw new AppError(
+      "PERMISSION_DENIED",
+      `This needs the ${role} role; ${identity.name} has the ${identity.role} role`,
+    );
   }
   const { name, ...rest } = identity;
   return { mode: "team", user: { name }, ...rest };

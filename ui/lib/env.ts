@@ -139,7 +139,8 @@ export function secretWeakness(secret: string | undefined): string | null {
   if (!secret) return "NEXTAUTH_SECRET is not set";
   if (secret.length < 32) return `it has ${secret.length} characters, at least 32 are needed`;
   if (new Set(secret).size < 16) return "it repeats too few distinct characters to be random";
-  if (/change|replace|example|secret|password|default|placeholder/i.test(secret)) return "it looks like a placeholder, not a random value";
+  if (/change|replace|example|secret|password|default|placeholder/i.test(secret))
+    return "it looks like a placeholder, not a random value";
   return null;
 }
 

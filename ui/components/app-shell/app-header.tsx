@@ -1,7 +1,8 @@
 import { Activity } from "lucide-react";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { UserMenu, type Viewer } from "@/features/auth";
+import type { Viewer } from "@/features/auth";
+import { UserMenu } from "@/features/auth/components/user-menu";
 import { CommandPalette } from "@/features/command-palette";
 import { MlflowStatusIndicator } from "@/features/status";
 import { CompareNavLink } from "./compare-nav-link";
