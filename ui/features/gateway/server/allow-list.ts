@@ -6,8 +6,8 @@ import "server-only";
 import { endpoints, type Endpoint, type Endpoints, type HttpMethod } from "mltrack-sdk/mlflow";
 
 /**
- * MLflow's users and permission grants (its basic-auth app) stay behind the gateway: who may manage
- * them is team mode's decision (issue 7), so until then they are unknown endpoints here.
+ * MLflow's users and permission grants (its basic-auth app) stay behind the gateway: team mode manages
+ * them on its admin page (MLTrack's admin role), so here they are unknown endpoints.
  */
 export const NOT_FORWARDED: ReadonlySet<keyof Endpoints> = new Set([
   "users",
