@@ -2,6 +2,7 @@
 # The auth store's integration tests start a throwaway PostgreSQL server (tests/support/postgres.ts).
 # Installs Debian's postgresql package when no server binary is found.
 set -euo pipefail
+source "$(dirname "$0")/lib/apt-install.sh"
 
 has_server() {
   local bindir
@@ -11,21 +12,8 @@ has_server() {
 }
 has_server && exit 0
 
-if [ "$(id -u)" -eq 0 ]; then
-  sudo=()
-elif command -v sudo >/dev/null 2>&1; then
-  sudo=(sudo)
-else
-  echo "PostgreSQL is missing: install Debian's postgresql package (apt-get install postgresql)." >&2
-  exit 1
-fi
-if ! command -v apt-get >/dev/null 2>&1; then
-  echo "PostgreSQL is missing and apt-get is not available: install a PostgreSQL server (initdb, pg_ctl, postgres)." >&2
-  exit 1
-fi
-echo "Installing Debian's postgresql package for the auth store's integration tests..."
-"${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-"${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+apt_install postgresql "the auth store's integration tests" \
+  "PostgreSQL is missing: install a PostgreSQL server (initdb, pg_ctl, postgres)"
 if ! has_server; then
   echo "Installed postgresql, but no initdb/pg_ctl was found under /usr/lib/postgresql/*/bin." >&2
   exit 1
