@@ -2,7 +2,8 @@
  * Personal API tokens in team mode, on real parts: a token made in the UI works as
  * MLFLOW_TRACKING_TOKEN for mltrack-sdk's `track()` and for MLflow's own Python client through the
  * gateway, acting as its owner; a revoked, expired, malformed or forged token is a bare 401; wrong
- * passwords are throttled. Also GitHub's first sign-in provisioning against the same real MLflow.
+ * passwords are throttled. The UI keeps its store in a real PostgreSQL here (the team-server setup;
+ * the matrix test runs on SQLite). Also GitHub's first sign-in provisioning against the same MLflow.
  */
 import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
@@ -10,13 +11,14 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import Database from "better-sqlite3";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MlflowAuthenticationError, MlflowClient, authFromEnv, collect } from "mltrack-sdk/mlflow";
 import { currentRun, flush, track } from "mltrack-sdk";
 import { GithubProvisioningError, githubUserCredentials } from "@/features/auth/server/github";
 import { openAuthStore } from "@/features/auth/server/store";
 import { repoRoot, venvBin } from "../../scripts/lib/paths";
+import { startTestPostgres, type TestPostgres } from "../support/postgres";
 import { signIn, startTeamStack, type Credentials, type TeamStack } from "../support/team-stack";
 
 const exec = promisify(execFile);
@@ -25,6 +27,7 @@ const editor: Credentials = { username: `editor-${tag}`, password: `editor-passw
 const viewer: Credentials = { username: `viewer-${tag}`, password: `viewer-password-${randomUUID()}` };
 const experimentName = `tokens-${tag}`;
 
+let postgres: TestPostgres;
 let stack: TeamStack;
 let root: MlflowClient;
 let experimentId: string;
@@ -56,7 +59,8 @@ function gatewayGet(authorization: string): Promise<Response> {
 }
 
 beforeAll(async () => {
-  stack = await startTeamStack("team-tokens");
+  postgres = await startTestPostgres();
+  stack = await startTeamStack("team-tokens", { MLTRACK_AUTH_STORE_URL: await postgres.createDatabase("mltrack") });
   root = stack.mlflowAs(stack.admin);
   const admin = await signIn(stack.uiUrl, stack.admin);
   for (const [user, role] of [
@@ -75,6 +79,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stack?.stop();
+  await postgres?.stop();
 });
 
 describe("personal API tokens through the gateway", () => {
@@ -151,11 +156,12 @@ describe("personal API tokens through the gateway", () => {
     const { token, id } = await newToken(cookies.editor!, "soon-expired");
     expect((await gatewayGet(`Bearer ${token}`)).status).toBe(200);
     const forged = token.slice(0, -4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
-    const db = new Database(stack.storeUrl.slice("sqlite:".length));
+    const db = new pg.Client({ connectionString: stack.storeUrl });
+    await db.connect();
     try {
-      db.prepare("UPDATE api_tokens SET expires_at = ? WHERE id = ?").run(Date.now() - 1000, id);
+      await db.query("UPDATE mltrack.api_tokens SET expires_at = $1 WHERE id = $2", [Date.now() - 1000, id]);
     } finally {
-      db.close();
+      await db.end();
     }
     const bodies = new Set<string>();
     for (const authorization of [

@@ -37,7 +37,7 @@ export async function startTeamStack(label: string, env: Record<string, string> 
   const dataDir = mkdtempSync(path.join(tmpdir(), `mltrack-${label}-`));
   const admin = { username: "admin", password: `admin-${randomUUID()}` };
   const secret = randomBytes(32).toString("base64");
-  const storeUrl = `sqlite:${path.join(dataDir, "auth.db")}`;
+  const storeUrl = env.MLTRACK_AUTH_STORE_URL ?? `sqlite:${path.join(dataDir, "auth.db")}`;
   let mlflow: MlflowServer | undefined;
   let ui: UiServer | undefined;
   try {
@@ -55,9 +55,9 @@ export async function startTeamStack(label: string, env: Record<string, string> 
         NEXTAUTH_URL: `http://127.0.0.1:${port}`,
         MLFLOW_TRACKING_USERNAME: admin.username,
         MLFLOW_TRACKING_PASSWORD: admin.password,
-        MLTRACK_AUTH_STORE_URL: storeUrl,
         MLTRACK_DEPLOY_DIR: path.join(dataDir, "deployments"),
         ...env,
+        MLTRACK_AUTH_STORE_URL: storeUrl,
       },
     });
   } catch (err) {
