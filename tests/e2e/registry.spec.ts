@@ -287,8 +287,11 @@ test("a model's page: versions with run links, aliases set and moved, tags and d
   // The link alone reopens the version; Back closes it.
   await page.reload();
   await expect(page.getByTestId("model-version-panel")).toContainText(`runs:/${run2}/model`, FIRST_LOAD);
-  await row("1").getByTestId("model-version-toggle").click();
-  await expect(page).toHaveURL(/[?&]version=1$/);
+  // The reloaded page is server-rendered: a click before hydration does nothing, so click until it opens.
+  await expect(async () => {
+    await row("1").getByTestId("model-version-toggle").click();
+    await expect(page).toHaveURL(/[?&]version=1$/, { timeout: 2_000 });
+  }).toPass();
   await page.goBack();
   await expect(page).toHaveURL(/[?&]version=2$/);
   await expect(row("2")).toHaveAttribute("data-state", "selected");
