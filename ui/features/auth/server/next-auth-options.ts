@@ -14,7 +14,7 @@ import { log } from "@/lib/log";
 import { serviceMlflow } from "@/lib/mlflow";
 import { CLIENT_IP_HEADER } from "./client-ip";
 import { githubApiUrl, githubUserCredentials, isAllowedGithubUser, type GithubProfile } from "./github";
-import { loginThrottle } from "./login-throttle-instance";
+import { passwordSignIn } from "./password-sign-in";
 import { verifyMlflowPassword } from "./mlflow-credentials";
 import type { SessionClaims } from "./session-cookie";
 import { authStore } from "./store-instance";
@@ -34,21 +34,17 @@ async function authorizeCredentials(
   const password = credentials?.password ?? "";
   if (!username || !password || username.length > 256 || password.length > 1024) return null;
   const ip = String(headers?.[CLIENT_IP_HEADER] ?? "unknown");
-  const throttle = await loginThrottle();
-  const allowed = await throttle.check(username, ip);
-  if (!allowed.allowed) {
-    log("warn", "sign-in throttled", { retryAfterSeconds: allowed.retryAfterSeconds });
-    throw new Error(`${THROTTLED_PREFIX}: try again in ${Math.ceil(allowed.retryAfterSeconds / 60)} min`);
+  const signIn = await passwordSignIn(username, password, ip);
+  if (!signIn.ok && signIn.reason === "throttled") {
+    log("warn", "sign-in throttled", { retryAfterSeconds: signIn.retryAfterSeconds });
+    throw new Error(`${THROTTLED_PREFIX}: try again in ${Math.ceil(signIn.retryAfterSeconds / 60)} min`);
   }
-  const identity = await verifyMlflowPassword(username, password);
-  if (!identity) {
-    await throttle.fail(username, ip);
+  if (!signIn.ok) {
     log("info", "sign-in refused: wrong MLflow credentials");
     return null;
   }
-  await throttle.succeed(username, ip);
-  await recordSignIn(identity);
-  return { id: identity.username, name: identity.username, mlflowPassword: password, source: "mlflow" };
+  const { username: name } = signIn.identity;
+  return { id: name, name, mlflowPassword: password, source: "mlflow" };
 }
 
 function githubProvider() {

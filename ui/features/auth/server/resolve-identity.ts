@@ -11,12 +11,11 @@ import { log } from "@/lib/log";
 import { apiTokenId, checkApiToken } from "../api-tokens";
 import type { Role } from "../roles";
 import { CLIENT_IP_HEADER } from "./client-ip";
-import { loginThrottle } from "./login-throttle-instance";
-import { verifyMlflowPassword } from "./mlflow-credentials";
+import { passwordSignIn } from "./password-sign-in";
 import { apiTokenKey, openWith } from "./seal";
 import { readSessionCookie } from "./session-cookie";
 import { authStore } from "./store-instance";
-import { recordSignIn, roleOf } from "./user-roles";
+import { roleOf } from "./user-roles";
 
 export interface TeamIdentity {
   name: string;
@@ -93,22 +92,15 @@ async function fromBasic(encoded: string, clientIp: string): Promise<TeamIdentit
   const now = Date.now();
   let hit = basicCache.get(key);
   if (!hit || hit.until <= now) {
-    const throttle = await loginThrottle();
-    const allowed = await throttle.check(username, clientIp);
-    if (!allowed.allowed) {
+    const signIn = await passwordSignIn(username, password, clientIp);
+    if (!signIn.ok && signIn.reason === "throttled") {
       throw new AppError("REQUEST_LIMIT_EXCEEDED", "Too many failed sign-ins: try again later", {
-        headers: { "retry-after": String(allowed.retryAfterSeconds) },
+        headers: { "retry-after": String(signIn.retryAfterSeconds) },
       });
     }
-    const identity = await verifyMlflowPassword(username, password);
-    if (!identity) {
-      await throttle.fail(username, clientIp);
-      unauthenticated("wrong MLflow credentials", "Wrong username or password");
-    }
-    await throttle.succeed(username, clientIp);
-    await recordSignIn(identity);
+    if (!signIn.ok) unauthenticated("wrong MLflow credentials", "Wrong username or password");
     if (basicCache.size > 10_000) basicCache.clear();
-    hit = { isAdmin: identity.isAdmin, until: now + BASIC_CACHE_MS };
+    hit = { isAdmin: signIn.identity.isAdmin, until: now + BASIC_CACHE_MS };
     basicCache.set(key, hit);
   }
   const role = await roleOf(username);
