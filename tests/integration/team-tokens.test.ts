@@ -103,10 +103,13 @@ describe("personal API tokens through the gateway", () => {
     const history = await collect(root.metrics.getHistoryAll({ runId: run!.info.runId, metricKey: "loss" }));
     expect(history.map((p) => p.value)).toEqual([1, 0.5, 1 / 3]);
 
-    const listed = (await (await api(cookies.editor!, "GET", "/api/tokens")).json()) as {
-      tokens: { id: string; state: string; lastUsedAt: number | null }[];
-    };
-    expect(listed.tokens.find((t) => t.id === id)).toMatchObject({ state: "live", lastUsedAt: expect.any(Number) });
+    type Listed = { tokens: { id: string; state: string; lastUsedAt: number | null }[] };
+    const list = async () => (await (await api(cookies.editor!, "GET", "/api/tokens")).json()) as Listed;
+    // The server records a token's use after answering, so the list may lag its last request briefly.
+    await expect
+      .poll(async () => (await list()).tokens.find((t) => t.id === id))
+      .toMatchObject({ state: "live", lastUsedAt: expect.any(Number) });
+    const listed = await list();
     expect(JSON.stringify(listed)).not.toContain(token.split("_").at(-1));
 
     expect((await api(cookies.editor!, "DELETE", `/api/tokens/${id}`)).status).toBe(200);
