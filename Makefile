@@ -13,7 +13,9 @@ SDK_SOURCES := $(shell find mltrack-sdk/src -type f -not -name '*.test.ts') mltr
 PY_PACKAGE := mltrack-sdk/python
 PY_DIST := $(PY_PACKAGE)/dist
 
-.PHONY: help install dev build lint format typecheck type-check chromium postgres test test-unit test-integration test-python test-e2e check bench clean python-lock python-wheel
+.PHONY: help install dev build lint format typecheck type-check chromium postgres test test-unit test-integration \
+  test-python test-e2e check bench clean python-lock python-wheel python-binding start status logs stop \
+  mlflow-clean train deploy test-inference demo screenshots docker-build docker-up docker-logs docker-down
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -84,6 +86,61 @@ clean: ## Remove build and test output (keeps .venv, node_modules and ./.mltrack
 	rm -rf ui/.next ui/dist mltrack-sdk/dist test-results tests/e2e/.output bench/.output \
 	  $(PY_DIST) $(PY_PACKAGE)/build $(PY_PACKAGE)/src/mltrack.egg-info
 
+mlflow-clean: $(NODE_STAMP) ## Delete the local MLflow data in ./.mltrack (asks first; YES=1 skips the question)
+	npm run stack -- mlflow-clean $(if $(YES),--yes,)
+
 python-lock: $(VENV_STAMP) ## Re-freeze scripts/requirements/constraints.txt from .venv
 	{ echo '# Exact versions for python.txt, frozen from a working .venv (make python-lock).'; \
 	  .venv/bin/pip freeze --all --exclude mlflow --exclude pip --exclude setuptools; } > scripts/requirements/constraints.txt
+
+# --- Demos and daily work: a background MLflow + UI, demo training, a local deployment -------------
+
+PY_BINDING := .venv/.mltrack-binding
+
+$(PY_BINDING): python-wheel
+	.venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --force-reinstall \
+	  "$$(ls $(PY_DIST)/mltrack-*.whl)"
+	@touch $@
+
+python-binding: $(PY_BINDING) ## Install the Python binding (`import mltrack`) into .venv
+
+start: build ## Start MLflow and the production UI in the background (./.mltrack/logs); reuses running ones
+	npm run stack -- start
+
+status: $(NODE_STAMP) ## What is running (MLflow, the UI, local deployments), on which ports
+	@npm run --silent stack -- status
+
+logs: $(NODE_STAMP) ## Follow the background MLflow's and UI's logs (Ctrl-C stops following, not the servers)
+	npm run --silent stack -- logs
+
+stop: $(NODE_STAMP) ## Stop the background MLflow and UI, and the local deployments' scoring servers
+	npm run stack -- stop
+
+train: start $(PY_BINDING) $(SDK_DIST) ## Demo training: a scikit-learn sweep (Python binding) and a TypeScript model (track())
+	npm run demo:train
+
+deploy: start $(SDK_DIST) ## Deploy the best registered demo model (alias champion) locally through the CLI
+	npm run demo:deploy
+
+test-inference: $(SDK_DIST) ## Send held-out rows to the demo deployment and check its predictions
+	npm run demo:test-inference
+
+demo: train deploy test-inference ## Train, deploy, test inference, then print the pages to open
+	@npm run --silent stack -- urls
+
+screenshots: build chromium ## Retake the README's screenshots (tests/e2e/screenshots) from the real app
+	MLTRACK_UPDATE_SCREENSHOTS=1 npx playwright test -c tests/e2e/playwright.config.ts screenshots.spec.ts
+
+# --- The team server on one machine (docker-compose.yml; needs Docker with the compose plugin) ------
+
+docker-build: ## Build the UI and MLflow images of docker-compose.yml
+	scripts/compose.sh build
+
+docker-up: ## Start the team stack (PostgreSQL, MinIO, MLflow with auth, UI) and wait until healthy
+	scripts/compose.sh up -d --wait
+
+docker-logs: ## Follow the team stack's logs
+	scripts/compose.sh logs -f
+
+docker-down: ## Stop the team stack (volumes and their data are kept)
+	scripts/compose.sh down

@@ -30,6 +30,7 @@ export default tseslint.config(
       "test-results/**",
       "tests/e2e/.output/**",
       "bench/.output/**",
+      "infrastructure/cdk.out/**",
     ],
   },
   js.configs.recommended,

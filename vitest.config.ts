@@ -17,8 +17,14 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["mltrack-sdk/src/**/*.test.ts", "ui/**/*.test.{ts,tsx}", "scripts/**/*.test.ts"],
-          exclude: ["**/node_modules/**", "ui/.next/**", "**/dist/**"],
+          include: [
+            "mltrack-sdk/src/**/*.test.ts",
+            "ui/**/*.test.{ts,tsx}",
+            "scripts/**/*.test.ts",
+            "infrastructure/**/*.test.ts",
+            "tests/unit/**/*.test.ts",
+          ],
+          exclude: ["**/node_modules/**", "ui/.next/**", "**/dist/**", "infrastructure/cdk.out/**"],
           environment: "node",
         },
       },
