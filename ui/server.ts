@@ -3,6 +3,7 @@
  * bound to MLTRACK_HOST:PORT from the validated env. `tsx server.ts --dev` for development;
  * the build compiles it to dist/server.js for `node dist/server.js`.
  */
+import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -22,6 +23,14 @@ const { log } = await import("./lib/log");
 const dev = process.argv.includes("--dev");
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dir = path.basename(here) === "dist" ? path.dirname(here) : here;
+
+// Next's standalone output (the Docker image) carries no next.config.ts: hand Next the configuration
+// the build recorded, as the standalone server Next generates does.
+if (!dev && !existsSync(path.join(dir, "next.config.ts"))) {
+  const recorded = path.join(dir, ".next", "required-server-files.json");
+  const { config } = JSON.parse(readFileSync(recorded, "utf8")) as { config: unknown };
+  process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(config);
+}
 
 const app = next({ dev, dir, hostname: env.MLTRACK_HOST, port: env.PORT, ...(dev ? { turbopack: true } : {}) });
 await app.prepare();
