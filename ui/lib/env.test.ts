@@ -4,9 +4,11 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { serverEnvSchema } from "./env";
 import { SECRET_ENV_NAMES } from "./secret-env-names";
 
-const example = readFileSync(path.join(import.meta.dirname, "../../.env.example"), "utf8");
+/** .env.example up to its "Team server" part, which documents docker-compose.yml's own variables. */
+const example =
+  readFileSync(path.join(import.meta.dirname, "../../.env.example"), "utf8").split(/^# Team server:/m)[0] ?? "";
 
-/** `# NAME=value` or `NAME=value` lines of .env.example. */
+/** `# NAME=value` or `NAME=value` lines of .env.example's UI part. */
 function documented(): Map<string, string> {
   const entries = new Map<string, string>();
   for (const line of example.split("\n")) {
@@ -29,9 +31,12 @@ describe(".env.example", () => {
   });
 
   it("matches the README's configuration table, name for name and default for default", () => {
-    const readme = readFileSync(path.join(import.meta.dirname, "../../README.md"), "utf8");
+    const readme = /^## Configuration$[\s\S]*?(?=^## )/m.exec(
+      readFileSync(path.join(import.meta.dirname, "../../README.md"), "utf8"),
+    )?.[0];
+    expect(readme, "README.md has a Configuration section").toBeDefined();
     const rows = new Map<string, string>();
-    for (const match of readme.matchAll(/^\| `([A-Z][A-Z0-9_]*)` \|\s*`?([^`|]*?)`?\s*\|/gm)) {
+    for (const match of (readme ?? "").matchAll(/^\| `([A-Z][A-Z0-9_]*)` \|\s*`?([^`|]*?)`?\s*\|/gm)) {
       rows.set(match[1] as string, (match[2] as string).trim());
     }
     expect(rows).toEqual(documented());
