@@ -35,8 +35,15 @@ install: $(NODE_STAMP) $(VENV_STAMP) ## Install Node packages and the Python .ve
 dev: install $(SDK_DIST) ## Run MLflow (SQLite in ./.mltrack) and the UI on http://127.0.0.1:3000
 	npm run dev
 
-build: install $(SDK_DIST) ## Build the SDK and the production UI
+# The production UI: rebuilt only when a UI source, the SDK build or a package list changed.
+UI_BUILD := ui/dist/server.js
+UI_SOURCES := $(shell find ui -type f -not -path 'ui/.next/*' -not -path 'ui/dist/*' -not -path 'ui/node_modules/*' \
+  -not -name '*.test.ts' -not -name '*.test.tsx' -not -name '*.tsbuildinfo' -not -name 'next-env.d.ts')
+
+$(UI_BUILD): $(NODE_STAMP) $(SDK_DIST) $(UI_SOURCES)
 	npm run build:ui
+
+build: install $(UI_BUILD) ## Build the SDK and the production UI (only what changed)
 
 lint: $(NODE_STAMP) ## ESLint and Prettier checks
 	npm run lint
@@ -55,7 +62,7 @@ chromium: ## Install Debian's chromium for the browser tests, when missing
 postgres: ## Install PostgreSQL for the store's integration tests, when missing
 	scripts/ensure-postgres.sh
 
-test-unit: $(NODE_STAMP) $(SDK_DIST) ## Unit tests (vitest)
+test-unit: $(NODE_STAMP) $(VENV_STAMP) $(SDK_DIST) ## Unit tests (vitest)
 	npm run test:unit
 
 test-integration: install build postgres ## Integration tests against a real MLflow server, the built UI and a throwaway PostgreSQL

@@ -4,11 +4,14 @@
  * one log group with a retention per service. The UI's environment is checked against the UI's
  * own env schema, so a setting it would reject at start fails here.
  */
+import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import path from "node:path";
 import type { Template } from "aws-cdk-lib/assertions";
 import { z } from "zod";
 import { beforeAll, describe, expect, it } from "vitest";
 import { serverEnvSchema, teamModeIssues } from "../../ui/lib/env";
+import { repoRoot } from "../../scripts/lib/paths";
 import { logicalIdAt, onlyResource, render, resourcesOf, SAMPLE_CONTEXT, synthesize } from "./synth";
 
 interface Container {
@@ -87,6 +90,18 @@ describe("the MLflow container", () => {
       MLFLOW_ADMIN_PASSWORD: `\${${logicalIdAt(template, "AWS::SecretsManager::Secret", "/Secrets/MlflowAdminPassword/")}}`,
       MLFLOW_FLASK_SERVER_SECRET_KEY: `\${${logicalIdAt(template, "AWS::SecretsManager::Secret", "/Secrets/FlaskSecretKey/")}}`,
     });
+  });
+
+  it("satisfies the MLflow image's own entrypoint (its configuration check, run for real)", () => {
+    const values = { ...environment("mlflow") };
+    for (const name of Object.keys(secrets("mlflow"))) values[name] = randomBytes(24).toString("hex");
+    const printed = execFileSync(
+      path.join(repoRoot, ".venv/bin/python"),
+      [path.join(repoRoot, "infrastructure/docker/mlflow/entrypoint.py"), "--print-config"],
+      { env: { PATH: process.env.PATH, ...values }, encoding: "utf8" },
+    );
+    expect(printed).toContain("MLFLOW_DB_SSLMODE=require");
+    expect(printed).toContain("MLFLOW_PORT=5000");
   });
 
   it("checks /health on port 5000 and allows for the first start's migrations", () => {

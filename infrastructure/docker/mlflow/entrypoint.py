@@ -3,7 +3,8 @@
 The MLflow image's entrypoint (infrastructure/docker/mlflow/Dockerfile), used by docker-compose.yml
 and by the AWS stack (infrastructure/lib). Everything comes from the environment:
 
-  MLFLOW_DB_HOST, MLFLOW_DB_PORT (5432), MLFLOW_DB_NAME, MLFLOW_DB_USER, MLFLOW_DB_PASSWORD
+  MLFLOW_DB_HOST, MLFLOW_DB_PORT (5432), MLFLOW_DB_NAME, MLFLOW_DB_USER, MLFLOW_DB_PASSWORD,
+  MLFLOW_DB_SSLMODE (prefer; RDS: require)
       the PostgreSQL database of runs and models; MLflow's users and grants go to a second database,
       MLFLOW_AUTH_DB_NAME (default <MLFLOW_DB_NAME>_auth), created here when missing
   MLFLOW_ARTIFACTS_DESTINATION   e.g. s3://mlflow/artifacts (MLflow proxies artifact traffic)
@@ -37,6 +38,7 @@ REQUIRED = (
     "MLFLOW_ALLOWED_HOSTS",
 )
 PERMISSIONS = ("READ", "USE", "EDIT", "MANAGE", "NO_PERMISSIONS")
+SSL_MODES = ("disable", "allow", "prefer", "require", "verify-ca", "verify-full")
 
 
 class ConfigError(Exception):
@@ -51,6 +53,7 @@ def read_config(env: dict[str, str]) -> dict[str, str]:
     config["MLFLOW_AUTH_DB_NAME"] = env.get("MLFLOW_AUTH_DB_NAME", "").strip() or f"{config['MLFLOW_DB_NAME']}_auth"
     config["MLFLOW_ADMIN_USERNAME"] = env.get("MLFLOW_ADMIN_USERNAME", "").strip() or "admin"
     config["MLFLOW_DEFAULT_PERMISSION"] = env.get("MLFLOW_DEFAULT_PERMISSION", "").strip() or "READ"
+    config["MLFLOW_DB_SSLMODE"] = env.get("MLFLOW_DB_SSLMODE", "").strip() or "prefer"
     config["MLFLOW_HOST"] = env.get("MLFLOW_HOST", "").strip() or "0.0.0.0"
     config["MLFLOW_PORT"] = env.get("MLFLOW_PORT", "").strip() or "5000"
     config["MLFLOW_WORKERS"] = env.get("MLFLOW_WORKERS", "").strip() or "2"
@@ -59,6 +62,8 @@ def read_config(env: dict[str, str]) -> dict[str, str]:
     for name in ("MLFLOW_DB_PORT", "MLFLOW_PORT", "MLFLOW_WORKERS"):
         if not config[name].isdigit() or not 0 < int(config[name]) < 65536:
             problems.append(f"{name} must be a number (got {config[name]!r})")
+    if config["MLFLOW_DB_SSLMODE"] not in SSL_MODES:
+        problems.append(f"MLFLOW_DB_SSLMODE must be one of {', '.join(SSL_MODES)}")
     if config["MLFLOW_DEFAULT_PERMISSION"] not in PERMISSIONS:
         problems.append(f"MLFLOW_DEFAULT_PERMISSION must be one of {', '.join(PERMISSIONS)}")
     if config["MLFLOW_CREATE_BUCKET"] not in ("true", "false"):
@@ -82,7 +87,7 @@ def database_uri(config: dict[str, str], database: str) -> str:
     password = quote(config["MLFLOW_DB_PASSWORD"], safe="")
     host = config["MLFLOW_DB_HOST"]
     # SQLAlchemy 2.1 defaults to psycopg 3; the image carries psycopg2 (scripts/requirements).
-    return f"postgresql+psycopg2://{user}:{password}@{host}:{config['MLFLOW_DB_PORT']}/{quote(database, safe='')}"
+    return f"postgresql+psycopg2://{user}:{password}@{host}:{config['MLFLOW_DB_PORT']}/{quote(database, safe='')}?sslmode={config['MLFLOW_DB_SSLMODE']}"
 
 
 def ensure_auth_database(config: dict[str, str]) -> None:
@@ -96,6 +101,7 @@ def ensure_auth_database(config: dict[str, str]) -> None:
         dbname=config["MLFLOW_DB_NAME"],
         user=config["MLFLOW_DB_USER"],
         password=config["MLFLOW_DB_PASSWORD"],
+        sslmode=config["MLFLOW_DB_SSLMODE"],
         connect_timeout=10,
     )
     try:
