@@ -7,6 +7,7 @@ import path from "node:path";
 import { startMlflowServer, type MlflowServer } from "./lib/mlflow-server";
 import { repoRoot } from "./lib/paths";
 import { startUiServer, type UiServer } from "./lib/ui-server";
+import { sqliteFile } from "./stack/config";
 
 const envFile = path.join(repoRoot, ".env");
 if (existsSync(envFile)) process.loadEnvFile(envFile);
@@ -50,7 +51,15 @@ try {
     });
   }
   console.log("Starting the UI (development mode)...");
-  ui = await startUiServer({ mlflowUrl, port: env.PORT, dev: true, echo: true });
+  // The UI runs in ui/; a relative SQLite store path means the repository root, as for `make start`.
+  const authStore = sqliteFile(env.MLTRACK_AUTH_STORE_URL);
+  ui = await startUiServer({
+    mlflowUrl,
+    port: env.PORT,
+    dev: true,
+    echo: true,
+    ...(authStore ? { env: { MLTRACK_AUTH_STORE_URL: `sqlite:${authStore}` } } : {}),
+  });
   void ui.process.exited.then((code) => {
     if (!stopping) {
       console.error(`The UI exited (${code}).`);

@@ -24,10 +24,14 @@ const dev = process.argv.includes("--dev");
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dir = path.basename(here) === "dist" ? path.dirname(here) : here;
 
-// Next's standalone output (the Docker image) carries no next.config.ts: hand Next the configuration
-// the build recorded, as the standalone server Next generates does.
-if (!dev && !existsSync(path.join(dir, "next.config.ts"))) {
+// In production Next gets the configuration its build recorded, as the standalone server Next generates
+// does: the Docker image's folder carries no next.config.ts, and one way for both layouts keeps them equal.
+if (!dev) {
   const recorded = path.join(dir, ".next", "required-server-files.json");
+  if (!existsSync(recorded)) {
+    console.error(`${recorded} is missing: build the UI first (npm run build:ui).`);
+    process.exit(1);
+  }
   const { config } = JSON.parse(readFileSync(recorded, "utf8")) as { config: unknown };
   process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(config);
 }

@@ -64,14 +64,26 @@ export function writeAuthConfig(dataDir: string, auth: MlflowAuthOptions): strin
   return file;
 }
 
-export async function startMlflowServer(options: MlflowServerOptions): Promise<MlflowServer> {
+/** What `mlflow server` runs with: the same for `make dev`, `make start` (scripts/stack) and the tests. */
+export interface MlflowServerCommand {
+  command: string;
+  args: string[];
+  env: NodeJS.ProcessEnv;
+}
+
+/**
+ * The command line of a SQLite-backed `mlflow server` with proxied artifacts under `dataDir` (created
+ * here), and its environment; `auth` adds MLflow's basic-auth app.
+ */
+export function mlflowServerCommand(
+  options: Pick<MlflowServerOptions, "dataDir" | "host" | "port" | "workers" | "auth">,
+): MlflowServerCommand {
   const mlflow = venvBin("mlflow");
   if (!existsSync(mlflow)) {
     throw new Error(`${mlflow} is missing: run \`make install\` (it creates .venv with MLflow).`);
   }
   const dataDir = path.resolve(options.dataDir);
   mkdirSync(path.join(dataDir, "artifacts"), { recursive: true });
-  const host = options.host ?? "127.0.0.1";
   const args = [
     "server",
     "--backend-store-uri",
@@ -80,7 +92,7 @@ export async function startMlflowServer(options: MlflowServerOptions): Promise<M
     path.join(dataDir, "artifacts"),
     "--serve-artifacts",
     "--host",
-    host,
+    options.host ?? "127.0.0.1",
     "--port",
     String(options.port),
     "--workers",
@@ -96,7 +108,9 @@ export async function startMlflowServer(options: MlflowServerOptions): Promise<M
   // Set, these would override the admin of the config file (MLflow reads them first).
   delete inherited.MLFLOW_AUTH_ADMIN_USERNAME;
   delete inherited.MLFLOW_AUTH_ADMIN_PASSWORD;
-  const process_ = spawnManaged("mlflow", mlflow, args, {
+  return {
+    command: mlflow,
+    args,
     env: {
       // MLflow 3.18 starts ~9 job-runner processes (huey consumers for its GenAI scorer jobs), each
       // importing mlflow: a minute of CPU per start on 2 cores, for a feature MLTrack does not use.
@@ -106,6 +120,15 @@ export async function startMlflowServer(options: MlflowServerOptions): Promise<M
       DO_NOT_TRACK: "true",
       ...authEnv,
     },
+  };
+}
+
+export async function startMlflowServer(options: MlflowServerOptions): Promise<MlflowServer> {
+  const dataDir = path.resolve(options.dataDir);
+  const host = options.host ?? "127.0.0.1";
+  const { command, args, env } = mlflowServerCommand(options);
+  const process_ = spawnManaged("mlflow", command, args, {
+    env,
     echo: options.echo ?? false,
     ...(options.logFile ? { logFile: options.logFile } : {}),
   });

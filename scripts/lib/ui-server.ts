@@ -19,15 +19,26 @@ export interface UiServerOptions {
   startTimeoutMs?: number;
 }
 
-export async function startUiServer(options: UiServerOptions): Promise<UiServer> {
+/** What the UI's server runs with: the same for `make dev`, `make start` (scripts/stack) and the tests. */
+export interface UiServerCommand {
+  command: string;
+  args: string[];
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}
+
+/** `node ui/dist/server.js` (the production build), or `tsx ui/server.ts --dev`, in front of `mlflowUrl`. */
+export function uiServerCommand(options: Omit<UiServerOptions, "echo" | "startTimeoutMs">): UiServerCommand {
   const built = path.join(uiDir, "dist", "server.js");
-  const [command, args] = options.dev
-    ? [path.join(repoRoot, "node_modules", ".bin", "tsx"), [path.join(uiDir, "server.ts"), "--dev"]]
-    : [process.execPath, [built]];
   if (!options.dev && !existsSync(built)) {
     throw new Error(`${built} is missing: build the UI first (npm run build).`);
   }
-  const process_ = spawnManaged("ui", command, args, {
+  const [command, args] = options.dev
+    ? [path.join(repoRoot, "node_modules", ".bin", "tsx"), [path.join(uiDir, "server.ts"), "--dev"]]
+    : [process.execPath, [built]];
+  return {
+    command,
+    args,
     cwd: uiDir,
     env: {
       ...process.env,
@@ -38,8 +49,12 @@ export async function startUiServer(options: UiServerOptions): Promise<UiServer>
       NEXT_TELEMETRY_DISABLED: "1",
       ...options.env,
     },
-    echo: options.echo ?? false,
-  });
+  };
+}
+
+export async function startUiServer(options: UiServerOptions): Promise<UiServer> {
+  const { command, args, cwd, env } = uiServerCommand(options);
+  const process_ = spawnManaged("ui", command, args, { cwd, env, echo: options.echo ?? false });
   const url = `http://127.0.0.1:${options.port}`;
   try {
     await waitForHttp(`${url}/api/health`, process_, options.startTimeoutMs ?? 120_000);

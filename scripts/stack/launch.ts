@@ -3,13 +3,15 @@
  * appended to its log file (a pipe would break once this command exits), pid file written at once (so
  * `make stop` finds a server that is still starting), then waits until its health URL answers.
  *
- * The command lines are those of scripts/lib/{mlflow-server,ui-server}.ts, whose servers are children
- * of the process that starts them (`make dev`, tests) and so cannot be reused for this.
+ * The command lines come from scripts/lib/{mlflow-server,ui-server}.ts, whose own start functions keep
+ * their servers as children of the process that starts them (`make dev`, tests).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, statSync } from "node:fs";
 import path from "node:path";
-import { uiDir, venvBin } from "../lib/paths";
+import { mlflowServerCommand } from "../lib/mlflow-server";
+import { venvBin } from "../lib/paths";
+import { uiServerCommand } from "../lib/ui-server";
 import { componentUrl, logName, type Component } from "./components";
 import { shown, type StackSettings } from "./config";
 import { StackError } from "./errors";
@@ -30,31 +32,9 @@ interface Command {
 export function mlflowCommand(settings: StackSettings, host: string, port: number): Command {
   const mlflow = venvBin("mlflow");
   if (!existsSync(mlflow)) throw new StackError(`${shown(mlflow)} is missing: run \`make install\` first.`);
-  mkdirSync(settings.artifactsDir, { recursive: true });
   return {
-    command: mlflow,
-    args: [
-      "server",
-      "--backend-store-uri",
-      `sqlite:///${settings.mlflowDb}`,
-      "--artifacts-destination",
-      settings.artifactsDir,
-      "--serve-artifacts",
-      "--host",
-      host,
-      "--port",
-      String(port),
-      "--workers",
-      "1",
-    ],
+    ...mlflowServerCommand({ dataDir: settings.dataDir, host, port }),
     cwd: settings.dataDir,
-    env: {
-      // As in scripts/lib/mlflow-server.ts: MLflow's GenAI job runners cost a minute of CPU per start.
-      MLFLOW_SERVER_ENABLE_JOB_EXECUTION: "false",
-      ...process.env,
-      MLFLOW_DISABLE_TELEMETRY: "true",
-      DO_NOT_TRACK: "true",
-    },
     timeoutMs: 180_000,
   };
 }
@@ -64,20 +44,12 @@ export function uiCommand(settings: StackSettings, mlflowUrl: string): Command {
   if (!existsSync(settings.uiServerJs)) {
     throw new StackError(`${shown(settings.uiServerJs)} is missing: build the UI first (\`make build\`).`);
   }
+  const env = settings.authStoreFile
+    ? // The server runs in ui/: a relative store path would land there instead of the repository root.
+      { MLTRACK_AUTH_STORE_URL: `sqlite:${settings.authStoreFile}` }
+    : undefined;
   return {
-    command: process.execPath,
-    args: [settings.uiServerJs],
-    cwd: uiDir,
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      MLFLOW_TRACKING_URI: mlflowUrl,
-      MLTRACK_HOST: "127.0.0.1",
-      PORT: String(settings.uiPort),
-      NEXT_TELEMETRY_DISABLED: "1",
-      // The server runs in ui/: a relative store path would land there instead of the repository root.
-      ...(settings.authStoreFile ? { MLTRACK_AUTH_STORE_URL: `sqlite:${settings.authStoreFile}` } : {}),
-    },
+    ...uiServerCommand({ mlflowUrl, port: settings.uiPort, ...(env ? { env } : {}) }),
     timeoutMs: 120_000,
   };
 }
