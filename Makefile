@@ -12,6 +12,8 @@ SDK_DIST := mltrack-sdk/dist/index.js
 SDK_SOURCES := $(shell find mltrack-sdk/src -type f -not -name '*.test.ts') mltrack-sdk/package.json mltrack-sdk/tsup.config.ts
 PY_PACKAGE := mltrack-sdk/python
 PY_DIST := $(PY_PACKAGE)/dist
+# The Python binding installed into .venv (make python-binding): the demo's training imports it.
+PY_BINDING := .venv/.mltrack-binding
 
 .PHONY: help install dev build lint format typecheck type-check chromium postgres test test-unit test-integration \
   test-python test-e2e check bench clean python-lock python-wheel python-binding start status logs stop \
@@ -78,7 +80,7 @@ test-python: python-wheel ## Python binding tests (pytest on the built wheel) ag
 	cd $(PY_PACKAGE) && MLTRACK_WHEEL="$$(ls $(CURDIR)/$(PY_DIST)/mltrack-*.whl)" \
 	  $(CURDIR)/.venv/bin/python -m pytest --junitxml=$(CURDIR)/test-results/python.xml
 
-test-e2e: install build chromium ## End-to-end tests in Chromium against a real MLflow server
+test-e2e: install build chromium $(PY_BINDING) ## End-to-end tests in Chromium against a real MLflow server
 	npm run test:e2e
 
 check: lint typecheck test-unit ## Lint, typecheck and unit tests (fast)
@@ -101,8 +103,6 @@ python-lock: $(VENV_STAMP) ## Re-freeze scripts/requirements/constraints.txt fro
 	  .venv/bin/pip freeze --all --exclude mlflow --exclude pip --exclude setuptools; } > scripts/requirements/constraints.txt
 
 # --- Demos and daily work: a background MLflow + UI, demo training, a local deployment -------------
-
-PY_BINDING := .venv/.mltrack-binding
 
 $(PY_BINDING): python-wheel
 	.venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --force-reinstall \
@@ -135,7 +135,7 @@ test-inference: $(SDK_DIST) ## Send held-out rows to the demo deployment and che
 demo: train deploy test-inference ## Train, deploy, test inference, then print the pages to open
 	@npm run --silent stack -- urls
 
-screenshots: build chromium ## Retake the README's screenshots (tests/e2e/screenshots) from the real app
+screenshots: build chromium $(PY_BINDING) ## Retake the README's screenshots (tests/e2e/screenshots) from the real app
 	MLTRACK_UPDATE_SCREENSHOTS=1 npx playwright test -c tests/e2e/playwright.config.ts screenshots.spec.ts
 
 # --- The team server on one machine (docker-compose.yml; needs Docker with the compose plugin) ------
