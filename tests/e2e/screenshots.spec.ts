@@ -48,7 +48,7 @@ test("each main page, showing what `make train` and `make deploy` made", async (
   delete env.MLFLOW_TRACKING_URI;
   const tsx = path.join(repoRoot, "node_modules/.bin/tsx");
   const undeploy = (id: string) =>
-    run(path.join(repoRoot, "node_modules/.bin/mltrack"), ["undeploy", id], {
+    run(process.execPath, [path.join(repoRoot, "mltrack-sdk/dist/cli/index.js"), "undeploy", id], {
       env: { ...env, MLFLOW_TRACKING_URI: baseURL, MLTRACK_DEPLOY_DIR: path.join(dataDir, "deployments") },
     });
   let deploymentId: string | undefined;
