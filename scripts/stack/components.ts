@@ -6,7 +6,8 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { shown, MLFLOW_PORT_SETTING, type StackSettings } from "./config";
 import { readPidFile, type PidRecord } from "./pid-file";
-import { answersAsMlflow, answersAsMltrack, portIsFree } from "./probe";
+import { portIsFree } from "../lib/ports";
+import { answersAsMlflow, answersAsMltrack } from "./probe";
 import { isStackProcess } from "./proc";
 
 export type ComponentName = "mlflow" | "ui";

@@ -1,5 +1,4 @@
-/** What answers on a port: MLflow, the MLTrack UI, something else, or nothing. */
-import { createServer } from "node:net";
+/** What answers on a port: MLflow, the MLTrack UI, or something else (a free port: portIsFree in scripts/lib/ports.ts). */
 
 const PROBE_TIMEOUT_MS = 3_000;
 
@@ -39,14 +38,4 @@ export async function uiMlflowStatus(url: string): Promise<{ server: string; rea
   } catch {
     return undefined;
   }
-}
-
-/** Whether nothing listens on host:port (it can be bound). */
-export function portIsFree(port: number, host = "127.0.0.1"): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.unref();
-    server.once("error", () => resolve(false));
-    server.listen(port, host, () => server.close(() => resolve(true)));
-  });
 }

@@ -7,7 +7,8 @@ import { inspectComponent, stackComponents, type Component } from "./components"
 import type { StackSettings } from "./config";
 import { activeLocalDeployments, deploymentHost, onThisHost } from "./deployments";
 import { removePidFile } from "./pid-file";
-import { answersAsMlflow, portIsFree } from "./probe";
+import { portIsFree } from "../lib/ports";
+import { answersAsMlflow } from "./probe";
 import { loadSdk } from "./sdk";
 import { stopGroup } from "./stop-group";
 

@@ -1,5 +1,5 @@
 /** What deploy tests check about the processes and ports a deployment leaves behind. */
-import { createServer } from "node:net";
+import { portIsFree } from "../../scripts/lib/ports";
 
 /** Whether the process (a negative pid: any process of that group) exists. */
 export function alive(pid: number): boolean {
@@ -21,10 +21,4 @@ export function killGroup(pgid: number): void {
 }
 
 /** Whether the loopback port can be bound again (nothing listens on it any more). */
-export function canBind(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once("error", () => resolve(false));
-    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
-  });
-}
+export const canBind = (port: number): Promise<boolean> => portIsFree(port);
